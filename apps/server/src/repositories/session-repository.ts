@@ -1,0 +1,37 @@
+/** SQL for server-side sessions. Sessions are looked up by the hash of their token. */
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { session } from '../db/schema/index.ts';
+
+export type SessionRow = typeof session.$inferSelect;
+
+export async function insertSession(db: Executor, values: typeof session.$inferInsert): Promise<void> {
+  await db.insert(session).values(values);
+}
+
+/** Unscoped by design: the token hash is the credential. */
+export async function findLiveSessionUnscoped(db: Executor, id: string, now: Date): Promise<SessionRow | null> {
+  const rows = await db
+    .select()
+    .from(session)
+    .where(and(eq(session.id, id), gt(session.expiresAt, now)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(session).where(eq(session.id, id));
+}
+
+/** Removes every session of a user (after an admin password reset). */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.delete(session).where(eq(session.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, now));
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildAgency, buildUser, TEST_PASSWORD } from '../factories.ts';
+import { createTestEnv, login, type TestEnv } from '../harness.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ env: { LOGIN_MAX_FAILURES: '3' } });
+});
+afterAll(() => env.close());
+
+describe('authentication', () => {
+  it('reports health with the database kind', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: env.database.kind });
+  });
+
+  it('stores argon2id hashes, never the password', async () => {
+    const user = await buildUser(env.database.db, {});
+    expect(user.passwordHash.startsWith('$argon2id$')).toBe(true);
+    expect(user.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+
+  it('logs in, returns me, and logs out destroying the session server-side', async () => {
+    const { admin } = await buildAgency(env.database.db);
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const set = res.headers['set-cookie'] as string;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+    expect(res.json().user.username).toBe(admin.username);
+    expect(res.json().user.passwordHash).toBeUndefined();
+    const c = await login(env.app, admin.username, TEST_PASSWORD);
+    const me = await c.req('GET', '/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.username).toBe(admin.username);
+    expect(me.json().roles[0]).toMatchObject({ role: 'agency_admin', unitId: null });
+    const out = await c.req('POST', '/api/auth/logout');
+    expect(out.statusCode).toBe(204);
+    expect((await c.req('GET', '/api/auth/me')).statusCode).toBe(401);
+    const rows = await env.database.db.execute(sql`select count(*)::int as n from session where user_id = ${admin.id}`);
+    // The first login's session is still open; the logged-out one is gone.
+    expect(Number((rows as unknown as { rows: { n: number }[] }).rows[0].n)).toBe(1);
+  });
+
+  it('answers 401 for wrong credentials and for no session', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect(res.json().error.requestId).toBeTruthy();
+    const me = await env.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('locks the account after repeated failures, even for the right password', async () => {
+    const user = await buildUser(env.database.db, {});
+    for (let i = 0; i < 2; i++) {
+      const r = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'salah' } });
+      expect(r.statusCode).toBe(401);
+    }
+    const third = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'salah' } });
+    expect(third.statusCode).toBe(423);
+    expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
+    const right = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    expect(right.statusCode).toBe(423);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token', async () => {
+    const { admin, instansi } = await buildAgency(env.database.db);
+    const c = await login(env.app, admin.username, TEST_PASSWORD);
+    const body = { instansiId: instansi.id, parentId: null, name: 'Unit Tanpa Token', code: 'NO-CSRF' };
+    const res = await env.app.inject({ method: 'POST', url: '/api/units', cookies: { zona_session: c.cookie }, payload: body });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    const wrong = await c.req('POST', '/api/units', body, { 'x-csrf-token': 'salah' });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await c.req('POST', '/api/units', body);
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('changes the own password', async () => {
+    const user = await buildUser(env.database.db, {});
+    const c = await login(env.app, user.username, TEST_PASSWORD);
+    const bad = await c.req('POST', '/api/auth/password', { currentPassword: 'salah', newPassword: 'sandi-baru-panjang' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields[0].path).toBe('currentPassword');
+    const ok = await c.req('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'sandi-baru-panjang' });
+    expect(ok.statusCode).toBe(204);
+    await login(env.app, user.username, 'sandi-baru-panjang');
+  });
+
+  it('sends strict security headers', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeTruthy();
+  });
+});
