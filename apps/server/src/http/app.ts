@@ -24,6 +24,18 @@ import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { extraRoutes } from './routes/extra.ts';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  isPublic: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RegisteredRoute[];
+  }
+}
+
 export interface BuildOptions extends RouteDeps {
   /** Directory of the built web app (index.html, public.html, assets/). */
   webDir?: string;
@@ -58,6 +70,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Every registered route, so tests can walk all of them (tenant isolation, auth).
+  const routeList: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) routeList.push({ method, url: r.url, isPublic: r.config?.public === true });
+  });
+  app.decorate('routeList', routeList);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
