@@ -58,7 +58,9 @@ export type Config = z.infer<typeof ConfigSchema> & {
 
 /** Parses an environment; throws one error listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' conventions.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);

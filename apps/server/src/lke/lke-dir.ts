@@ -1,17 +1,15 @@
 /**
- * Where the LKE data lives. The only reader of ZONA_LKE_DIR: every caller (server start, CLI,
- * lock script) asks this module, so the override behaves the same everywhere.
+ * Where the LKE data lives. The override comes from the validated configuration
+ * (`ZONA_LKE_DIR` in config.ts, the only reader of process.env); this module only decides the
+ * default, so server, CLI and lock script resolve the folder the same way.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's `lke/` folder, found from this file's location (apps/server/src/lke/). */
 export const REPO_LKE_DIR = fileURLToPath(new URL('../../../../lke/', import.meta.url));
 
-/**
- * The LKE directory to load: `ZONA_LKE_DIR` when set (an absolute or cwd-relative path), else
- * the repository's `lke/` folder.
- */
-export function resolveLkeDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const override = env.ZONA_LKE_DIR;
-  return override && override.trim() !== '' ? override : REPO_LKE_DIR;
+/** The LKE directory to load: the configured `ZONA_LKE_DIR` (resolved from the cwd) or the repository's. */
+export function resolveLkeDir(configured?: string): string {
+  return configured && configured.trim() !== '' ? resolve(configured) : REPO_LKE_DIR;
 }

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { compileLke, type CompiledLke, type LkeDocument, LkeFormatError, parseLke } from '@zona/scoring';
 import { parse as parseYaml } from 'yaml';
-import { checksumOf } from './lock.ts';
+import { checksumOf, lockKey } from './lock.ts';
 
 /** One LKE file that parsed. */
 export interface ScannedVersion {
@@ -29,16 +29,26 @@ export interface LkeLoadProblem {
 
 const VERSION_FILE = /^v([1-9]\d*)\.yaml$/;
 
+/** Result of a scan: the versions that parsed, every problem, and every version file present. */
+export interface ScanResult {
+  readonly versions: ScannedVersion[];
+  readonly problems: LkeLoadProblem[];
+  /** `instrument@version` of every `v<N>.yaml` found, valid or not (from folder and file name). */
+  readonly present: Set<string>;
+}
+
 /** Scans an LKE directory. Never throws for bad content: problems are returned with the files. */
-export async function scanLkeDirectory(dir: string): Promise<{ versions: ScannedVersion[]; problems: LkeLoadProblem[] }> {
+export async function scanLkeDirectory(dir: string): Promise<ScanResult> {
   const versions: ScannedVersion[] = [];
   const problems: LkeLoadProblem[] = [];
+  const present = new Set<string>();
   const display = (file: string) => relative(join(dir, '..'), file) || file;
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    return { versions, problems: [{ file: dir, message: `cannot read the LKE directory: ${(err as Error).message}` }] };
+    problems.push({ file: dir, message: `cannot read the LKE directory: ${(err as Error).message}` });
+    return { versions, problems, present };
   }
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const instrumentDir = join(dir, entry.name);
@@ -47,6 +57,7 @@ export async function scanLkeDirectory(dir: string): Promise<{ versions: Scanned
       const file = join(instrumentDir, name);
       const shown = display(file);
       const expectedVersion = Number(VERSION_FILE.exec(name)?.[1]);
+      present.add(lockKey(entry.name, expectedVersion));
       try {
         const bytes = await readFile(file);
         const data = parseYaml(bytes.toString('utf8'));
@@ -76,5 +87,5 @@ export async function scanLkeDirectory(dir: string): Promise<{ versions: Scanned
       }
     }
   }
-  return { versions, problems };
+  return { versions, problems, present };
 }

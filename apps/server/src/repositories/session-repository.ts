@@ -1,12 +1,26 @@
 /** SQL for server-side sessions. Sessions are looked up by the hash of their token. */
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { session } from '../db/schema/index.ts';
+import { appUser, session } from '../db/schema/index.ts';
 
 export type SessionRow = typeof session.$inferSelect;
 
 export async function insertSession(db: Executor, values: typeof session.$inferInsert): Promise<void> {
   await db.insert(session).values(values);
+}
+
+/**
+ * Unscoped by design: the token hash is the credential. Returns the live session and its user in
+ * one statement (this runs on every authenticated request).
+ */
+export async function findLiveSessionWithUserUnscoped(db: Executor, id: string, now: Date) {
+  const rows = await db
+    .select({ session, user: appUser })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .where(and(eq(session.id, id), gt(session.expiresAt, now)))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** Unscoped by design: the token hash is the credential. */

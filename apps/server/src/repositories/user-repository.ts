@@ -38,11 +38,12 @@ export async function findUser(db: Executor, scope: AccessScope, id: string): Pr
   return rows[0] ?? null;
 }
 
+/** One page of users in the scope with their total and role assignments, in one statement. */
 export async function listUsers(
   db: Executor,
   scope: AccessScope,
   opts: { q?: string; unitId?: string; instansiId?: string; limit: number; offset: number },
-): Promise<{ rows: (UserRow & { unitName: string | null })[]; total: number }> {
+): Promise<{ rows: (UserRow & { unitName: string | null; roles: AssignmentView[] })[]; total: number }> {
   const where = and(
     userScope(scope),
     opts.unitId ? eq(appUser.unitId, opts.unitId) : undefined,
@@ -51,18 +52,28 @@ export async function listUsers(
       ? or(ilike(appUser.name, like(opts.q)), ilike(appUser.username, like(opts.q)), ilike(appUser.nip, like(opts.q)))
       : undefined,
   );
-  const [rows, count] = await Promise.all([
-    db
-      .select({ u: appUser, unitName: unit.name })
-      .from(appUser)
-      .leftJoin(unit, eq(unit.id, appUser.unitId))
-      .where(where)
-      .orderBy(asc(appUser.name))
-      .limit(opts.limit)
-      .offset(opts.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where),
-  ]);
-  return { rows: rows.map((r) => ({ ...r.u, unitName: r.unitName })), total: Number(count[0]?.n ?? 0) };
+  const roles = sql<AssignmentView[]>`(
+    select coalesce(json_agg(json_build_object(
+      'id', ra.id, 'userId', ra.user_id, 'role', ra.role, 'unitId', ra.unit_id, 'instansiId', ra.instansi_id,
+      'includeDescendants', ra.include_descendants, 'area', ra.area, 'createdAt', ra.created_at,
+      'unitName', ru.name, 'instansiName', ri.name) order by ra.created_at), '[]'::json)
+    from role_assignment ra left join unit ru on ru.id = ra.unit_id left join instansi ri on ri.id = ra.instansi_id
+    where ra.user_id = ${appUser.id})`;
+  const rows = await db
+    .select({ u: appUser, unitName: unit.name, roles, total: sql<number>`(count(*) over())::int` })
+    .from(appUser)
+    .leftJoin(unit, eq(unit.id, appUser.unitId))
+    .where(where)
+    .orderBy(asc(appUser.name), asc(appUser.id))
+    .limit(opts.limit)
+    .offset(opts.offset);
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows.length && opts.offset > 0) {
+    // Past the last page the window count is unavailable; count separately (rare).
+    const c = await db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where);
+    total = Number(c[0]?.n ?? 0);
+  }
+  return { rows: rows.map((r) => ({ ...r.u, unitName: r.unitName, roles: (typeof r.roles === 'string' ? JSON.parse(r.roles) : r.roles) as AssignmentView[] })), total };
 }
 
 export async function insertUsers(db: Executor, values: (typeof appUser.$inferInsert)[]): Promise<UserRow[]> {
@@ -97,6 +108,35 @@ export async function assignmentsOf(db: Executor, userIds: string[]): Promise<As
     .where(inArray(roleAssignment.userId, userIds))
     .orderBy(asc(roleAssignment.createdAt));
   return rows.map((r) => ({ ...r.a, unitName: r.unitName, instansiName: r.instansiName }));
+}
+
+/**
+ * A user's role assignments with the unit ids each covers (the unit and, when included, all its
+ * descendants) — one recursive statement, run on every authenticated request.
+ */
+export async function assignmentsWithUnitsOf(db: Executor, userId: string): Promise<(AssignmentRow & { coveredUnitIds: string[] })[]> {
+  const res = await db.execute<Record<string, unknown>>(sql`
+    with recursive a as (select * from role_assignment where user_id = ${userId}),
+    t(aid, id) as (
+      select a.id, a.unit_id from a where a.unit_id is not null
+      union all
+      select t.aid, c.id from unit c join t on c.parent_id = t.id join a on a.id = t.aid and a.include_descendants
+    )
+    select a.id, a.user_id, a.role, a.instansi_id, a.unit_id, a.include_descendants, a.area, a.created_at,
+      coalesce((select array_agg(t.id::text) from t where t.aid = a.id), '{}') as unit_ids
+    from a order by a.created_at`);
+  const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rows.map((r) => ({
+    id: r.id as string,
+    userId: r.user_id as string,
+    role: r.role as string,
+    instansiId: (r.instansi_id as string | null) ?? null,
+    unitId: (r.unit_id as string | null) ?? null,
+    includeDescendants: r.include_descendants as boolean,
+    area: (r.area as string | null) ?? null,
+    createdAt: new Date(r.created_at as string),
+    coveredUnitIds: r.unit_ids as string[],
+  }));
 }
 
 export async function insertAssignments(db: Executor, values: (typeof roleAssignment.$inferInsert)[]): Promise<AssignmentRow[]> {

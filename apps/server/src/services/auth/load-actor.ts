@@ -2,13 +2,10 @@
 import type { LkeArea, Role } from '@zona/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { subtreeIds } from '../../repositories/org-repository.ts';
-import { assignmentsOf, type UserRow } from '../../repositories/user-repository.ts';
+import { assignmentsWithUnitsOf, type UserRow } from '../../repositories/user-repository.ts';
 
 export async function loadActor(db: Executor, user: UserRow): Promise<Actor> {
-  const rows = await assignmentsOf(db, [user.id]);
-  const roots = rows.filter((r) => r.unitId && r.includeDescendants).map((r) => r.unitId as string);
-  const trees = await subtreeIds(db, roots);
+  const rows = await assignmentsWithUnitsOf(db, user.id);
   return {
     userId: user.id,
     username: user.username,
@@ -20,7 +17,7 @@ export async function loadActor(db: Executor, user: UserRow): Promise<Actor> {
       unitId: r.unitId,
       includeDescendants: r.includeDescendants,
       area: (r.area as LkeArea | null) ?? null,
-      unitIds: new Set(r.unitId ? (r.includeDescendants ? (trees.get(r.unitId) ?? [r.unitId]) : [r.unitId]) : []),
+      unitIds: new Set(r.coveredUnitIds),
     })),
   };
 }

@@ -9,13 +9,12 @@ import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import {
   deleteSession,
-  findLiveSessionUnscoped,
+  findLiveSessionWithUserUnscoped,
   insertSession,
   touchSession,
 } from '../../repositories/session-repository.ts';
 import {
   bumpFailures,
-  findByIdUnscoped,
   findByUsernameUnscoped,
   updateUser,
   type UserRow,
@@ -118,14 +117,14 @@ export interface SessionInfo {
 export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<SessionInfo | null> {
   const id = hashToken(token);
   const now = new Date();
-  const s = await findLiveSessionUnscoped(db, id, now);
-  if (!s) return null;
+  const found = await findLiveSessionWithUserUnscoped(db, id, now);
+  if (!found) return null;
+  const { session: s, user } = found;
   if (now.getTime() - s.lastSeenAt.getTime() > idleMinutes * 60_000) {
     await deleteSession(db, id);
     return null;
   }
-  const user = await findByIdUnscoped(db, s.userId);
-  if (!user || !user.active) return null;
+  if (!user.active) return null;
   // Touch at most once a minute: PGlite pays per statement.
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await touchSession(db, id, now);
   return { sessionId: id, csrfToken: s.csrfToken, user, actor: await loadActor(db, user) };

@@ -11,9 +11,7 @@ import { hashPassword, temporaryPassword, verifyPassword } from '../auth/passwor
 import { type PageInput, type ServiceContext, toLimitOffset } from '../context.ts';
 
 export async function listUsers(ctx: ServiceContext, opts: PageInput & { q?: string; unitId?: string; instansiId?: string }) {
-  const { rows, total } = await repo.listUsers(ctx.db, scopeFor(ctx.actor, 'user:read'), { ...opts, ...toLimitOffset(opts) });
-  const assignments = await repo.assignmentsOf(ctx.db, rows.map((r) => r.id));
-  return { rows: rows.map((r) => ({ ...r, roles: assignments.filter((a) => a.userId === r.id) })), total };
+  return repo.listUsers(ctx.db, scopeFor(ctx.actor, 'user:read'), { ...opts, ...toLimitOffset(opts) });
 }
 
 export async function getUser(ctx: ServiceContext, id: string) {
