@@ -57,11 +57,14 @@ export interface BackupTrailer {
   totalRows: number;
   sha256: string;
 }
-export interface BackupSummary {
-  file: string;
+/** What a verified file holds: its header and row counts per table. */
+export interface CheckedBackup {
   header: BackupHeader;
   rows: Record<string, number>;
   totalRows: number;
+}
+export interface BackupSummary extends CheckedBackup {
+  file: string;
   /** Size of the file on disk (compressed). */
   bytes: number;
   sha256: string;
@@ -282,12 +285,6 @@ export async function* readBackup(file: string): AsyncGenerator<BackupItem> {
   }
 }
 
-export interface CheckedBackup {
-  header: BackupHeader;
-  rows: Record<string, number>;
-  totalRows: number;
-}
-
 /** Reads the whole file once without touching any database; throws BackupFileError when it is not intact. */
 export async function verifyBackupFile(file: string): Promise<CheckedBackup> {
   let header: BackupHeader | undefined;
@@ -377,11 +374,8 @@ export async function restoreBackup(
     if (!sameShape) throw new RestoreRefusedError('Tabel cadangan tidak cocok dengan skema ini / the backup tables do not match this schema');
     // Keep writers (another app instance on PostgreSQL) out between the emptiness check and the copy.
     await tx.execute(sql`lock table ${identList(tables.map((t) => t.name))} in exclusive mode`);
-    const busy: string[] = [];
-    for (const t of tables) {
-      const [r] = await rows<{ x: boolean }>(tx, sql`select exists (select 1 from ${ident(t.name)}) as x`);
-      if (r.x) busy.push(t.name);
-    }
+    const anyRow = tables.map((t) => sql`select ${t.name}::text as t where exists (select 1 from ${ident(t.name)})`);
+    const busy = (await rows<{ t: string }>(tx, sql.join(anyRow, sql` union all `))).map((r) => r.t).sort();
     if (busy.length) {
       throw new RestoreRefusedError(
         `Database tujuan tidak kosong (tabel berisi: ${busy.join(', ')}); pulihkan hanya ke database kosong. / ` +
