@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,9 @@ export function webBuildNeeded() {
 const force = process.argv.includes('--force');
 if (force || webBuildNeeded()) {
   console.log('[zona] Membangun aplikasi web / building the web app (vite)…');
-  const res = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+  // Vite is installed for the web workspace (it may not be hoisted to the root).
+  const viteBin = join(dirname(createRequire(join(root, 'apps/web/package.json')).resolve('vite/package.json')), 'bin/vite.js');
+  const res = spawnSync(process.execPath, [viteBin, 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });

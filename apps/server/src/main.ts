@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { DataDirLockedError, migrateDatabase, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
 import { loadLkeForServer } from './lke/boot.ts';
+import { freezeLkeVersions } from './lke/freeze-in-db.ts';
 import { DEFAULT_WEB_DIR } from './paths.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -25,6 +26,7 @@ async function start() {
   }
   await migrateDatabase(database);
   const lke = await loadLkeForServer(database.db, config);
+  await freezeLkeVersions(database.db, lke);
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(database.db);
     if (seeded) console.log(`[zona] Data demo dibuat / demo data created: ${seeded.instansi} instansi, ${seeded.units} unit, ${seeded.users} pengguna`);

@@ -122,9 +122,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const webDir = opts.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: false, wildcard: false, cacheControl: false, setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    } });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      cacheControl: false,
+      // Hashed assets are immutable; HTML must be revalidated so a new build is picked up.
+      setHeaders: (reply: unknown, path: string) => {
+        (reply as { header: (k: string, v: string) => void }).header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     const hasPublic = existsSync(join(webDir, 'public.html'));
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.url === '/api') return apiNotFound(req, reply);

@@ -162,3 +162,11 @@ describe('bad input', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/users/{id}/roles', '/api/auth/login', '/api/health']));
   });
 });
+
+describe('unknown routes', () => {
+  it('are 404 JSON even without a session', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/tidak-ada-sama-sekali' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});

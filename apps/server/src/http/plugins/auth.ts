@@ -55,7 +55,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
-    const isPublic = req.routeOptions.config?.public === true;
+    // Unknown routes (no matched url) fall through to the JSON 404, signed in or not.
+    const isPublic = req.routeOptions.config?.public === true || req.routeOptions.url === undefined;
     if (!isPublic && !req.actor) throw new AppError('UNAUTHENTICATED');
     if (req.actor && !SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
