@@ -89,6 +89,9 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, admin termination) must not crash the
+    // process; the pool replaces it on the next query.
+    pool.on('error', (err) => console.error(`[zona] koneksi PostgreSQL terputus / connection lost: ${err.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

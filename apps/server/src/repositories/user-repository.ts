@@ -88,12 +88,9 @@ export async function updateUser(db: Executor, id: string, values: Partial<typeo
 
 /** Usernames and NIPs already taken among the given ones (one query each, for whole imports). */
 export async function takenIdentities(db: Executor, usernames: string[], nips: string[]): Promise<{ usernames: Set<string>; nips: Set<string> }> {
-  const [u, n] = await Promise.all([
-    usernames.length
-      ? db.select({ v: appUser.username }).from(appUser).where(inArray(appUser.username, usernames))
-      : Promise.resolve([]),
-    nips.length ? db.select({ v: appUser.nip }).from(appUser).where(inArray(appUser.nip, nips)) : Promise.resolve([]),
-  ]);
+  // Sequential on purpose: inside a transaction both queries share one connection.
+  const u = usernames.length ? await db.select({ v: appUser.username }).from(appUser).where(inArray(appUser.username, usernames)) : [];
+  const n = nips.length ? await db.select({ v: appUser.nip }).from(appUser).where(inArray(appUser.nip, nips)) : [];
   return { usernames: new Set(u.map((r) => r.v as string)), nips: new Set(n.map((r) => r.v as string)) };
 }
 

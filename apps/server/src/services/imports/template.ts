@@ -44,6 +44,9 @@ function headerRow(ws: ExcelJS.Worksheet, headers: string[], widths: number[]) {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+/** exceljs keeps sheet-level validations here (range keys are written as they are); untyped. */
+type WithValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
+
 function addDropDowns(ws: ExcelJS.Worksheet, col: number, formula: string, header: string) {
   const validation: ExcelJS.DataValidation = {
     type: 'list',
@@ -54,8 +57,10 @@ function addDropDowns(ws: ExcelJS.Worksheet, col: number, formula: string, heade
     errorTitle: header,
     error: `Pilih ${header} dari daftar`,
   };
-  // Per cell through the public API; exceljs squeezes equal neighbours into one range on write.
-  for (let r = 2; r <= MAX_IMPORT_ROWS + 1; r++) ws.getCell(r, col).dataValidation = validation;
+  // One range, not per-cell `cell.dataValidation`: exceljs 4.4 merges per-cell rules into
+  // overlapping ranges (it sorts E10 before E2), which Excel reports as a damaged file.
+  const letter = ws.getColumn(col).letter;
+  (ws as unknown as WithValidations).dataValidations.add(`${letter}2:${letter}${MAX_IMPORT_ROWS + 1}`, validation);
 }
 
 /** Builds the template workbook: the sheet to fill, "Petunjuk", then the reference sheets. */

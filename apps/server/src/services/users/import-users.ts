@@ -104,10 +104,13 @@ async function checkAgainstDb(ctx: ServiceContext, db: Executor, instansiId: str
   const errors: RowError[] = [];
   const err = (row: number, column: string, message: string) => errors.push({ sheet: USER_SHEET, row, column, message });
   const present = <K extends 'username' | 'nip' | 'unitCode'>(k: K) => [...new Set(rows.map((r) => r[k]).filter((v): v is string => !!v))];
-  const [taken, units] = await Promise.all([
-    repo.takenIdentities(db, present('username'), present('nip')),
-    unitsByCode(db, instansiId, present('unitCode')),
-  ]);
+  // One statement at a time: inside a transaction `pg` runs on one client, which must not be
+  // given concurrent queries (hence also the two separate identity look-ups).
+  const taken = {
+    usernames: (await repo.takenIdentities(db, present('username'), [])).usernames,
+    nips: (await repo.takenIdentities(db, [], present('nip'))).nips,
+  };
+  const units = await unitsByCode(db, instansiId, present('unitCode'));
   for (const r of rows) {
     if (r.username && taken.usernames.has(r.username)) err(r.row, 'Nama Pengguna', `Nama pengguna "${r.username}" sudah dipakai`);
     if (r.nip && taken.nips.has(r.nip)) err(r.row, 'NIP', 'NIP sudah terdaftar');
