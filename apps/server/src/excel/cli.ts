@@ -107,7 +107,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     for (const p of workbook.problems) io.stderr(describeProblem(file, p));
     return 2;
   }
-  let loaded;
+  let loaded: Awaited<ReturnType<typeof loadLke>>;
   try {
     loaded = await loadLke(workbook.meta.instrument, workbook.meta.version);
   } catch (err) {

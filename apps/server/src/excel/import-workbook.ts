@@ -139,7 +139,7 @@ export function importZonaWorkbook({ wb, meta, entries }: ZonaWorkbook, lke: Lke
     const note = cellText(ws.getCell(`${COL.note}${at.row}`));
     const evidence = cellText(ws.getCell(`${COL.evidence}${at.row}`));
     if (note || evidence) notes[itemCode] = { ...(note ? { note } : {}), ...(evidence ? { evidence } : {}) };
-    if (item.answer.type === 'ratio' || content.kind === 'blank') continue;
+    if (content.kind === 'blank') continue; // a ratio item's own Jawaban cell must stay empty too
     const parsed = parseItemAnswer(item, content);
     if (parsed.ok) answers[itemCode] = parsed.value;
     else bad(at.row, at.column, `${itemCode}: ${parsed.message}`, itemCode);
@@ -167,12 +167,14 @@ export function importZonaWorkbook({ wb, meta, entries }: ZonaWorkbook, lke: Lke
       for (const c of compiled.item.answer.counts) if (!seenCounts.has(c.row)) bad(0, COL.code, `count row ${c.row} is missing from the workbook`, compiled.code);
     }
   }
-  const planned = new Set(planLke(lke).rows.map((r) => r.code));
+  const planned = new Map(planLke(lke).rows.map((r) => [r.code, r.kind] as const));
   for (let r = MAIN_FIRST_ROW; r <= lastRow; r++) {
     if (usedRows.has(r) || cellContent(ws.getCell(`${COL.answer}${r}`)).kind === 'blank') continue;
     const code = cellText(ws.getCell(`${COL.code}${r}`));
     if (!code) bad(r, COL.answer, 'an answer in a row without a code in the Kode column');
-    else if (planned.has(code)) bad(r, COL.answer, `${code} is a sub-total row; it takes no answer`, code);
+    else if (planned.get(code) === 'item' || planned.get(code) === 'count') {
+      bad(r, COL.answer, `${code} appears in more than one row and only one is read; remove the copy`, code);
+    } else if (planned.has(code)) bad(r, COL.answer, `${code} is a sub-total row; it takes no answer`, code);
     else bad(r, COL.answer, `unknown code ${code} (not in ${lke.instrument} v${lke.version})`, code);
   }
 

@@ -37,8 +37,6 @@ export interface LkePlan {
   rows: PlanRow[];
   /** Aggregate key → row: `total`, component roles, area codes, sub-area codes, `<area>/<aspect>`. */
   targets: Map<string, number>;
-  totalRow: number;
-  lastRow: number;
 }
 
 const ASPECT_LABEL: Record<string, string> = { pemenuhan: 'Pemenuhan', reform: 'Reform' };
@@ -160,5 +158,5 @@ export function planLke(lke: LkeDocument): LkePlan {
     sumOf: componentRows,
   });
   targets.set('total', total.row);
-  return { rows, targets, totalRow: total.row, lastRow: total.row };
+  return { rows, targets };
 }

@@ -107,6 +107,23 @@ function answerCellValue(item: Item, answer: AnswerValue | undefined): ExcelJS.C
   return answer;
 }
 
+/**
+ * Row height for wrapped text. Neither exceljs nor LibreOffice/Excel fits rows on opening, so
+ * without it long indicator texts overlap. Lines are estimated from column widths (a width unit
+ * holds about 1.2 average characters of the default font), 15 points a line.
+ */
+function fitHeight(row: ExcelJS.Row): void {
+  let lines = 1;
+  for (const key of ['text', 'criteria'] as const) {
+    const value = row.getCell(COL[key]).value;
+    if (typeof value !== 'string') continue;
+    const perLine = Math.floor(HEADERS.find(([k]) => k === key)![2] * 1.2);
+    const count = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, count);
+  }
+  if (lines > 1) row.height = lines * 15;
+}
+
 function unlockInput(cell: ExcelJS.Cell, validation?: ExcelJS.DataValidation): void {
   cell.protection = { locked: false };
   if (validation) cell.dataValidation = validation;
@@ -146,6 +163,7 @@ function writeHeader(ws: ExcelJS.Worksheet, lke: LkeDocument, holds: string | un
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF404040' } };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = 30;
 }
 
 function writePlanRow(ws: ExcelJS.Worksheet, planned: PlanRow, answers: Record<string, AnswerValue>): void {
@@ -188,6 +206,7 @@ function writePlanRow(ws: ExcelJS.Worksheet, planned: PlanRow, answers: Record<s
   row.getCell(COL.value).numFmt = '0.00';
   row.getCell(COL.percent).numFmt = '0.00%';
   row.getCell(COL.answer).alignment = { horizontal: 'center', vertical: 'top' };
+  fitHeight(row);
   const fill = GROUP_FILL[planned.kind];
   if (fill) {
     row.font = { bold: true, ...(WHITE_TEXT.has(planned.kind) ? { color: { argb: 'FFFFFFFF' } } : {}) };
@@ -207,7 +226,12 @@ export async function addMainSheet(
 ): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(SHEET_MAIN, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: MAIN_HEADER_ROW, zoomScale: 90 }],
-    properties: { outlineProperties: { summaryBelow: false, summaryRight: false } },
+    properties: {
+      outlineProperties: { summaryBelow: false, summaryRight: false },
+      // exceljs marks a row "collapsed" when its level ≥ outlineLevelRow, and LibreOffice then
+      // hides it; one level above the deepest keeps every row open while keeping the outline.
+      outlineLevelRow: Math.max(...plan.rows.map((r) => r.level)) + 1,
+    },
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
   writeHeader(ws, lke, holds);

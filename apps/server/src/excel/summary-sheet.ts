@@ -58,8 +58,8 @@ function writeRule(
   values: { id: string; label: string; value: string; min: string | number; ok: string },
 ): void {
   const r = ws.getRow(row);
-  r.getCell(1).value = values.id;
-  r.getCell(2).value = values.label;
+  r.getCell(1).value = values.label;
+  r.getCell(2).value = values.id;
   r.getCell(3).value = { formula: values.value };
   r.getCell(4).value = values.min;
   r.getCell(5).value = { formula: values.ok };
@@ -72,18 +72,22 @@ function writePredicate(
   start: number,
   predicate: Predicate,
   scoreCell: Map<string, string>,
+  labels: Map<string, string>,
   cells: SummaryCell[],
 ): number {
   sectionTitle(ws, start, `Syarat ${predicate.code} — ${predicate.name.id}`);
-  headerRow(ws, start + 1, ['Aturan', 'Uraian', 'Nilai', 'Minimum', 'Terpenuhi']);
-  let row = start + 2;
+  const bases = [...new Set(predicate.rules.map((r) => r.basis))].join('; ');
+  ws.getCell(`A${start + 1}`).value = `Dasar: ${bases}`;
+  ws.getCell(`A${start + 1}`).font = { italic: true, size: 9 };
+  headerRow(ws, start + 2, ['Syarat', 'Aturan', 'Nilai', 'Minimum', 'Terpenuhi']);
+  let row = start + 3;
   const first = row;
   if (predicate.requiresHeld) {
     const held = predicate.requiresHeld.anyOf;
     const test = held.map((code) => `UPPER(TRIM(${heldRef}))="${code}"`).join(',');
     writeRule(ws, row, {
       id: predicate.requiresHeld.failureId,
-      label: 'Predikat yang dimiliki',
+      label: 'Sudah memiliki predikat (Predikat yang dimiliki)',
       value: heldRef,
       min: held.join('/'),
       ok: `IF(OR(${test}),"Ya","Tidak")`,
@@ -94,10 +98,10 @@ function writePredicate(
   for (const rule of predicate.rules) {
     const target = scoreCell.get(rule.target);
     if (!target) throw new Error(`predicate ${predicate.code}: rule ${rule.id} targets unknown "${rule.target}"`);
-    const pct = rule.percentOfWeight === undefined ? '' : ` (${rule.percentOfWeight}% bobot)`;
+    const pct = rule.percentOfWeight === undefined ? '' : ` (≥ ${rule.percentOfWeight}% bobot)`;
     writeRule(ws, row, {
       id: rule.id,
-      label: `${rule.target}${pct} — ${rule.basis}`,
+      label: `${labels.get(rule.target) ?? rule.target}${pct}`,
       value: target,
       min: rule.min,
       ok: `IF(${target}>=${rule.min},"Ya","Tidak")`,
@@ -107,9 +111,9 @@ function writePredicate(
   }
   const last = row - 1;
   const r = ws.getRow(row);
-  r.getCell(2).value = `Memenuhi syarat ${predicate.code}`;
+  r.getCell(1).value = `Memenuhi syarat ${predicate.code}`;
   r.getCell(3).value = { formula: `COUNTIF(E${first}:E${last},"Tidak")` };
-  r.getCell(4).value = 'aturan gagal';
+  r.getCell(2).value = 'aturan gagal:';
   r.getCell(5).value = { formula: `IF(C${row}=0,"Ya","Tidak")` };
   r.font = { bold: true };
   cells.push({ kind: 'eligible', key: predicate.code, cell: `E${row}` });
@@ -118,9 +122,12 @@ function writePredicate(
 
 /** Writes the summary sheet and returns where every reported number and check sits. */
 export async function addSummarySheet(wb: ExcelJS.Workbook, lke: LkeDocument, plan: LkePlan): Promise<SummaryCell[]> {
-  const ws = wb.addWorksheet(SHEET_SUMMARY, { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.getColumn(1).width = 46;
-  ws.getColumn(2).width = 48;
+  const ws = wb.addWorksheet(SHEET_SUMMARY, {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  ws.getColumn(1).width = 60;
+  ws.getColumn(2).width = 14;
   for (const c of [3, 4, 5]) ws.getColumn(c).width = 12;
   ws.getCell('A1').value = `REKAPITULASI NILAI — ${lke.title.id}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
@@ -130,6 +137,7 @@ export async function addSummarySheet(wb: ExcelJS.Workbook, lke: LkeDocument, pl
 
   const cells: SummaryCell[] = [];
   const scoreCell = new Map<string, string>();
+  const labels = new Map<string, string>();
   let row = 4;
   const addScore = (label: string, code: string, key: string, bold: boolean): void => {
     const source = plan.targets.get(key);
@@ -145,10 +153,13 @@ export async function addSummarySheet(wb: ExcelJS.Workbook, lke: LkeDocument, pl
     r.getCell(5).numFmt = '0.00%';
     if (bold) r.font = { bold: true };
     cells.push({ kind: 'score', key, cell: `D${row}` });
+    if (!labels.has(key)) labels.set(key, label.trim());
     scoreCell.set(key, `D${row}`);
     row++;
   };
   for (const line of scoreLines(lke)) addScore(line.label, line.code, line.key, line.bold);
+  // A rule may also name a component by its code (`A`, `B`), as the engine allows.
+  for (const c of lke.components) scoreCell.set(c.code, scoreCell.get(c.role)!);
 
   row++;
   sectionTitle(ws, row++, 'Nilai per sub-area');
@@ -160,7 +171,7 @@ export async function addSummarySheet(wb: ExcelJS.Workbook, lke: LkeDocument, pl
   ws.getCell(`A${row}`).value = 'Predikat yang dimiliki';
   ws.getCell(`B${row}`).value = { formula: heldRef };
   row += 2;
-  for (const predicate of lke.predicates) row = writePredicate(ws, row, predicate, scoreCell, cells);
+  for (const predicate of lke.predicates) row = writePredicate(ws, row, predicate, scoreCell, labels, cells);
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
   return cells;
 }
