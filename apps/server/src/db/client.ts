@@ -63,7 +63,7 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) {
         throw new DataDirLockedError(
           `Direktori data ${dir} sedang dipakai proses lain (PID ${pid}). Hentikan proses itu atau pakai DATA_DIR lain.\n` +
             `The data directory ${dir} is in use by another process (PID ${pid}). Stop it or use another DATA_DIR.`,

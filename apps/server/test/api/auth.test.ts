@@ -98,3 +98,20 @@ describe('authentication', () => {
     expect(res.headers['x-frame-options']).toBeTruthy();
   });
 });
+
+describe('login rate limit', () => {
+  it('answers 429 with the error shape once an IP exceeds the per-minute limit', async () => {
+    const limited = await createTestEnv({ env: { LOGIN_RATE_PER_MINUTE: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'siapa', password: 'x' } });
+        codes.push(r.statusCode);
+        if (r.statusCode === 429) expect(r.json().error).toMatchObject({ code: 'RATE_LIMITED', requestId: expect.any(String) });
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
