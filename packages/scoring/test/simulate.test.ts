@@ -18,7 +18,7 @@ const applyPath = (s: AnswerSet, p: PredicateSimulation): AnswerSet => {
   return { ...s, answers };
 };
 const predicate = (sim: ReturnType<typeof simulate>, code: string) => sim.predicates.find((p) => p.code === code) as PredicateSimulation;
-const failuresOf = (s: AnswerSet, code: string) => score(lke, s).predicates.find((p) => p.code === code)?.failures ?? [];
+const failuresOf = (s: AnswerSet, code: string) => [...(score(lke, s).predicates.find((p) => p.code === code)?.failures ?? [])];
 
 describe('simulate', () => {
   const mixed = set(fixture('contract-mixed').answers);

@@ -157,3 +157,12 @@ export async function subtreeIds(db: Executor, rootIds: string[]): Promise<Map<s
   }
   return out;
 }
+
+/**
+ * Unscoped by design: the name of a user's own unit, shown with a user the caller may already
+ * read (the user row was loaded through a scoped query first).
+ */
+export async function unitNameUnscoped(db: Executor, id: string): Promise<string | null> {
+  const rows = await db.select({ name: unit.name }).from(unit).where(eq(unit.id, id)).limit(1);
+  return rows[0]?.name ?? null;
+}

@@ -2,6 +2,8 @@
  * /lke — the LKE instruments: pick an instrument and version, read it as a tree with weights,
  * criteria and thresholds (Indonesian, or the English summaries), and try it in the sandbox.
  */
+// Must come first: configures zod before @zona/scoring builds its schemas.
+import '../features/lke/zod-jitless.ts';
 import { Alert, Badge, Group, Paper, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -98,7 +100,7 @@ export function LkePage() {
               {t('lke.itemCount', { count: current.itemCount })}
             </Text>
             <Text size="xs" c="dimmed" ff="monospace" title={current.checksum}>
-              sha256 {current.checksum.slice(0, 12)}…
+              sha256 {current.checksum.replace(/^sha256:/, '').slice(0, 12)}…
             </Text>
           </Group>
         )}

@@ -47,12 +47,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function loadExcel(sub: string, io: CliIo): Promise<ExcelCliModule | null> {
-  if (!existsSync(fileURLToPath(EXCEL_CLI_URL))) {
+/** Loads the Excel CLI module, or explains on stderr why it is unavailable and returns null. */
+export async function loadExcel(sub: string, io: CliIo, url: URL = EXCEL_CLI_URL): Promise<ExcelCliModule | null> {
+  if (!existsSync(fileURLToPath(url))) {
     io.stderr(`zona lke ${sub}: the Excel module (apps/server/src/excel/cli.ts) is not installed in this build, so workbooks cannot be ${sub}ed yet\n`);
     return null;
   }
-  const mod = (await import(EXCEL_CLI_URL.href)) as Partial<ExcelCliModule>;
+  const mod = (await import(url.href)) as Partial<ExcelCliModule>;
   if (typeof mod.runExport !== 'function' || typeof mod.runImport !== 'function') {
     io.stderr(`zona lke ${sub}: apps/server/src/excel/cli.ts must export runExport(args, io) and runImport(args, io)\n`);
     return null;

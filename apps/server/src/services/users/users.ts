@@ -4,7 +4,7 @@ import type { CreateUserSchema, UpdateUserSchema } from '@zona/shared';
 import { recordAudit } from '../../audit/record.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can, scopeFor } from '../../policies/access.ts';
-import { findUnit } from '../../repositories/org-repository.ts';
+import { findUnit, unitNameUnscoped as findUnitUnscopedName } from '../../repositories/org-repository.ts';
 import { deleteSessionsOfUser } from '../../repositories/session-repository.ts';
 import * as repo from '../../repositories/user-repository.ts';
 import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password.ts';
@@ -17,7 +17,8 @@ export async function listUsers(ctx: ServiceContext, opts: PageInput & { q?: str
 export async function getUser(ctx: ServiceContext, id: string) {
   const row = await repo.findUser(ctx.db, scopeFor(ctx.actor, 'user:read'), id);
   if (!row) throw new AppError('NOT_FOUND');
-  return { ...row, roles: await repo.assignmentsOf(ctx.db, [id]) };
+  const unit = row.unitId ? await findUnitUnscopedName(ctx.db, row.unitId) : null;
+  return { ...row, unitName: unit, roles: await repo.assignmentsOf(ctx.db, [id]) };
 }
 
 const duplicateUsername = () =>

@@ -36,10 +36,14 @@ export function RemoteSelect<T extends { id: Id }>(props: RemoteSelectProps<T>) 
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [picked, setPicked] = useState<{ id: string; label: string; item: T } | null>(null);
+  const current = props.value == null ? null : String(props.value);
+  // Mantine copies the chosen option's label into the search box; that text is not a query.
+  const selectedLabel = current && picked?.id === current ? picked.label : (props.valueLabel ?? null);
+  const q = debounced && debounced === selectedLabel ? '' : debounced;
 
   const list = useQuery({
-    queryKey: ['select', props.path, props.query ?? {}, debounced],
-    queryFn: ({ signal }) => api.get<Page<T>>(props.path, { ...props.query, q: debounced, pageSize: 20 }, signal),
+    queryKey: ['select', props.path, props.query ?? {}, q],
+    queryFn: ({ signal }) => api.get<Page<T>>(props.path, { ...props.query, q, pageSize: 20 }, signal),
     enabled: !props.disabled,
     staleTime: 30_000,
   });
@@ -50,7 +54,6 @@ export function RemoteSelect<T extends { id: Id }>(props: RemoteSelectProps<T>) 
     return map;
   }, [list.data, getId, props.toLabel]);
 
-  const current = props.value == null ? null : String(props.value);
   const data = [...byValue.entries()].map(([value, { label }]) => ({ value, label }));
   if (current && !byValue.has(current)) {
     const label = picked?.id === current ? picked.label : (props.valueLabel ?? current);

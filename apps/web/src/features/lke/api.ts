@@ -1,9 +1,12 @@
 /** LKE versions from the server, compiled in the browser by the same engine the server uses. */
+// Must come first: configures zod before @zona/scoring builds its schemas.
+import './zod-jitless.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { type AnswerSet, compileLke, type CompiledLke, type LkeDocument, parseLke } from '@zona/scoring';
 import { api } from '../../lib/api/client.ts';
 import { downloadFile } from '../../lib/api/files.ts';
 import type { LkeSummary } from '../../lib/api/types.ts';
+
 
 
 export const lkeListQuery = queryOptions({

@@ -16,7 +16,7 @@ import { AnswerInput } from './answer-input.tsx';
 import { downloadWorkbook } from './api.ts';
 import { ScorePanel } from './score-panel.tsx';
 import { SimulatePanel } from './simulate-panel.tsx';
-import { lt, score2 } from './text.ts';
+import { lt, score2, num } from './text.ts';
 
 const NONE = '__none__';
 
@@ -106,7 +106,7 @@ export function Sandbox({ lke, lang }: { lke: CompiledLke; lang: Language }) {
                       {a.code}. {lt(a.area.name, lang)}
                     </Text>
                     <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {score2(areaScores[a.index].score, lang)} / {a.weight}
+                      {score2(areaScores[a.index].score, lang)} / {num(a.weight, lang)}
                     </Text>
                   </Group>
                 </Accordion.Control>
@@ -122,7 +122,7 @@ export function Sandbox({ lke, lang }: { lke: CompiledLke; lang: Language }) {
                             {lt(s.subarea.name, lang)}
                           </Text>
                           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                            {score2(subareaScores[s.index].score, lang)} / {s.weight}
+                            {score2(subareaScores[s.index].score, lang)} / {num(s.weight, lang)}
                           </Text>
                         </Group>
                         <Stack gap={0} pl="sm" style={{ borderInlineStart: '2px solid var(--mantine-color-gray-2)' }}>

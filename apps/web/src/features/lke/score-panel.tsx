@@ -3,7 +3,7 @@ import { Badge, Group, List, Paper, Progress, Stack, Table, Text, Title } from '
 import type { CompiledLke, ScoreReport } from '@zona/scoring';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/language.ts';
-import { lt, score2 } from './text.ts';
+import { lt, score2, num } from './text.ts';
 import { targetName } from './thresholds-table.tsx';
 
 export function ScorePanel({ lke, report, lang }: { lke: CompiledLke; report: ScoreReport; lang: Language }) {
@@ -46,7 +46,7 @@ export function ScorePanel({ lke, report, lang }: { lke: CompiledLke; report: Sc
                     {a.code}. {area ? lt(area.area.name, lang) : ''}
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {score2(a.score, lang)} / {a.weight}
+                    {score2(a.score, lang)} / {num(a.weight, lang)}
                   </Table.Td>
                 </Table.Tr>
               );
