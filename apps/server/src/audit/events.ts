@@ -30,8 +30,6 @@ export interface AuditEventMap {
   'role.revoked': { userId: string; role: string; assignmentId: string };
   /** The demo data was created at first start. */
   'system.seeded': { instansi: number; units: number; users: number };
-  /** The database was restored from a backup file. */
-  'system.restored': { file: string };
 }
 
 export type AuditAction = keyof AuditEventMap;

@@ -163,3 +163,9 @@ export async function bumpFailures(db: Executor, id: string): Promise<number> {
     .returning({ n: appUser.failedLogins });
   return row.n;
 }
+
+/** Unscoped by design: whether the database has any user at all (the demo seed runs only on an empty one). */
+export async function countUsersUnscoped(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(appUser);
+  return Number(row?.n ?? 0);
+}

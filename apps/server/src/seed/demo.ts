@@ -3,21 +3,18 @@
  * ZONA_DEMO=1). All demo accounts use the password `zona-demo`. One transaction, multi-row
  * inserts (PGlite pays per statement), one audit event.
  */
-import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { SYSTEM_CONTEXT } from '../audit/events.ts';
 import type { Db } from '../db/client.ts';
-import { appUser } from '../db/schema/index.ts';
 import { insertInstansi, insertUnits, upsertFact } from '../repositories/org-repository.ts';
-import { insertAssignments, insertUsers } from '../repositories/user-repository.ts';
+import { countUsersUnscoped, insertAssignments, insertUsers } from '../repositories/user-repository.ts';
 import { hashPassword } from '../services/auth/password.ts';
 import { DEMO_ACCOUNTS, DEMO_INSTANSI, demoEmployees, demoNip } from './demo-data.ts';
 
 export const DEMO_PASSWORD = 'zona-demo';
 
 export async function seedDemoIfEmpty(db: Db): Promise<{ instansi: number; units: number; users: number } | null> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(appUser);
-  if (Number(n) > 0) return null;
+  if ((await countUsersUnscoped(db)) > 0) return null;
   const accounts = [...DEMO_ACCOUNTS, ...demoEmployees(24)];
   // Hash in parallel on the argon2 thread pool; each account gets its own salt.
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
