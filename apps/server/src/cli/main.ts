@@ -32,14 +32,18 @@ export const processIo: CliIo = {
   },
 };
 
-function usage(io: CliIo): void {
-  io.stderr('Penggunaan / usage: zona <command>\n');
-  for (const [, c] of Object.entries(commands)) io.stderr(`  zona ${c.summary}\n`);
+function usage(io: CliIo, write: (text: string) => void = io.stderr): void {
+  write('Penggunaan / usage: zona <command>\n');
+  for (const [, c] of Object.entries(commands)) write(`  zona ${c.summary}\n`);
 }
 
 /** Runs one CLI invocation and returns its exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    usage(io, io.stdout);
+    return 0;
+  }
   const command = name ? commands[name] : undefined;
   if (!command) {
     usage(io);
