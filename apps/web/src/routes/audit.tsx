@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyBlock, ErrorBlock, FullRow, SkeletonRows } from '../components/ui/list-states.tsx';
+import { TableStates } from '../components/ui/list-states.tsx';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { Pager } from '../components/ui/pager.tsx';
 import { useMe } from '../features/auth/api.ts';
@@ -68,17 +68,7 @@ export function AuditPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.isPending && validRange && <SkeletonRows cols={COLS} />}
-              {list.isError && (
-                <FullRow cols={COLS}>
-                  <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />
-                </FullRow>
-              )}
-              {list.isSuccess && items.length === 0 && (
-                <FullRow cols={COLS}>
-                  <EmptyBlock title={filtered ? t('common.noMatches') : t('audit.empty')} />
-                </FullRow>
-              )}
+              <TableStates query={list} cols={COLS} isEmpty={items.length === 0} emptyTitle={filtered ? t('common.noMatches') : t('audit.empty')} showLoading={validRange} />
               {items.map((ev) => {
                 const key = String(ev.id);
                 const expanded = open === key;

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyBlock, ErrorBlock, FullRow, SkeletonRows } from '../components/ui/list-states.tsx';
+import { TableStates } from '../components/ui/list-states.tsx';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { Pager } from '../components/ui/pager.tsx';
 import { useMe } from '../features/auth/api.ts';
@@ -65,17 +65,7 @@ export function OrganisasiPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.isPending && <SkeletonRows cols={COLS} />}
-              {list.isError && (
-                <FullRow cols={COLS}>
-                  <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />
-                </FullRow>
-              )}
-              {list.isSuccess && items.length === 0 && (
-                <FullRow cols={COLS}>
-                  <EmptyBlock title={debouncedQ ? t('common.noMatches') : t('org.empty')} />
-                </FullRow>
-              )}
+              <TableStates query={list} cols={COLS} isEmpty={items.length === 0} emptyTitle={debouncedQ ? t('common.noMatches') : t('org.empty')} />
               {items.map((inst) => (
                 <Table.Tr
                   key={String(inst.id)}

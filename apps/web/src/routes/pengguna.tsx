@@ -6,7 +6,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportDialog } from '../components/ui/import-dialog.tsx';
-import { EmptyBlock, ErrorBlock, FullRow, SkeletonRows } from '../components/ui/list-states.tsx';
+import { TableStates } from '../components/ui/list-states.tsx';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { Pager } from '../components/ui/pager.tsx';
 import { RemoteSelect } from '../components/ui/remote-select.tsx';
@@ -122,17 +122,7 @@ export function PenggunaPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.isPending && <SkeletonRows cols={COLS} />}
-              {list.isError && (
-                <FullRow cols={COLS}>
-                  <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />
-                </FullRow>
-              )}
-              {list.isSuccess && items.length === 0 && (
-                <FullRow cols={COLS}>
-                  <EmptyBlock title={filtered ? t('common.noMatches') : t('users.empty')} />
-                </FullRow>
-              )}
+              <TableStates query={list} cols={COLS} isEmpty={items.length === 0} emptyTitle={filtered ? t('common.noMatches') : t('users.empty')} />
               {items.map((u) => (
                 <Table.Tr
                   key={String(u.id)}

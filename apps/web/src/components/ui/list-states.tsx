@@ -55,3 +55,35 @@ export function FullRow({ cols, children }: { cols: number; children: ReactNode 
 export function ErrorBlock({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return <ErrorAlert error={error} onRetry={onRetry} withFields />;
 }
+
+/**
+ * The loading, error and empty rows of a table body driven by one query: skeleton rows while
+ * pending, the error with a retry, or the empty message when the page has no rows.
+ */
+export function TableStates(props: {
+  query: { isPending: boolean; isError: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown };
+  cols: number;
+  isEmpty: boolean;
+  emptyTitle: string;
+  emptyDescription?: string;
+  skeletonRows?: number;
+  /** False suppresses the skeleton (e.g. while the query is disabled by invalid filters). */
+  showLoading?: boolean;
+}) {
+  const { query, cols } = props;
+  return (
+    <>
+      {query.isPending && props.showLoading !== false && <SkeletonRows cols={cols} rows={props.skeletonRows} />}
+      {query.isError && (
+        <FullRow cols={cols}>
+          <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />
+        </FullRow>
+      )}
+      {query.isSuccess && props.isEmpty && (
+        <FullRow cols={cols}>
+          <EmptyBlock title={props.emptyTitle} description={props.emptyDescription} />
+        </FullRow>
+      )}
+    </>
+  );
+}

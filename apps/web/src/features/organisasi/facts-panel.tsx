@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { EmptyBlock, ErrorBlock, FullRow, SkeletonRows } from '../../components/ui/list-states.tsx';
+import { TableStates } from '../../components/ui/list-states.tsx';
 import { type AgencyFacts, BPK_OPINIONS, GRADES, type Instansi, SPIP_LEVELS } from '../../lib/api/types.ts';
 import { can } from '../../lib/abilities.ts';
 import { useForm } from '../../lib/use-form.ts';
@@ -139,17 +139,7 @@ export function FactsPanel({ instansi, permissions }: { instansi: Instansi; perm
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {facts.isPending && <SkeletonRows cols={COLS} rows={3} />}
-            {facts.isError && (
-              <FullRow cols={COLS}>
-                <ErrorBlock error={facts.error} onRetry={() => void facts.refetch()} />
-              </FullRow>
-            )}
-            {facts.isSuccess && items.length === 0 && (
-              <FullRow cols={COLS}>
-                <EmptyBlock title={t('facts.empty')} description={t('facts.emptyHelp')} />
-              </FullRow>
-            )}
+            <TableStates query={facts} cols={COLS} isEmpty={items.length === 0} emptyTitle={t('facts.empty')} emptyDescription={t('facts.emptyHelp')} skeletonRows={3} />
             {items.map((f) => (
               <Table.Tr key={f.year}>
                 <Table.Td fw={600}>{f.year}</Table.Td>
