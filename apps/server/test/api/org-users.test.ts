@@ -170,3 +170,20 @@ describe('unknown routes', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('instansi', () => {
+  it('may be created by a system administrator only, not by other national or agency roles', async () => {
+    const sys = await buildUser(env.database.db, { role: 'system_admin', scope: 'national' });
+    const tpn = await buildUser(env.database.db, { role: 'tpn_member', scope: 'national' });
+    const body = { name: 'Pemerintah Kota Uji', kind: 'kota', code: `KOTA-${Date.now()}` };
+    for (const who of [tpn.username]) {
+      const c = await login(env.app, who, TEST_PASSWORD);
+      expect((await c.req('POST', '/api/instansi', body)).statusCode).toBe(403);
+    }
+    expect((await admin.req('POST', '/api/instansi', body)).statusCode).toBe(403);
+    const c = await login(env.app, sys.username, TEST_PASSWORD);
+    const res = await c.req('POST', '/api/instansi', body);
+    expect(res.statusCode).toBe(201);
+    expect((await c.req('POST', '/api/instansi', body)).statusCode).toBe(409);
+  });
+});

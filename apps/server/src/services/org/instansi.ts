@@ -19,10 +19,8 @@ export async function getInstansi(ctx: ServiceContext, id: string) {
 }
 
 export async function createInstansi(ctx: ServiceContext, input: z.infer<typeof CreateInstansiSchema>) {
-  if (!can(ctx.actor, 'instansi:create', { instansiId: null })) {
-    // National-only action: an agency-scoped actor is refused outright.
-    if (!ctx.actor?.assignments.some((a) => a.instansiId === null)) throw new AppError('FORBIDDEN');
-  }
+  // A national action: only a national assignment that grants it covers `instansiId: null`.
+  if (!can(ctx.actor, 'instansi:create', { instansiId: null })) throw new AppError('FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
     if (await repo.instansiCodeTaken(tx, input.code)) {
       throw new AppError('DUPLICATE_CODE', undefined, [{ path: 'code', message: 'Kode instansi sudah dipakai' }]);
