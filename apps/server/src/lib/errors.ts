@@ -13,6 +13,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah',
   ACCOUNT_LOCKED: 'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal',
   CSRF_FAILED: 'Token CSRF tidak ada atau tidak cocok',
+  PASSWORD_CHANGE_REQUIRED: 'Ganti kata sandi sementara Anda terlebih dahulu',
   FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini',
   NOT_FOUND: 'Data tidak ditemukan',
   CONFLICT: 'Data bertentangan dengan data yang sudah ada',

@@ -115,3 +115,19 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('temporary passwords', () => {
+  it('allow only me, password change and logout until the password is changed', async () => {
+    const { admin, child } = await buildAgency(env.database.db);
+    const a = await login(env.app, admin.username, TEST_PASSWORD);
+    const created = await a.req('POST', '/api/users', { username: `sementara${Date.now()}`, name: 'Sandi Sementara', unitId: child.id });
+    const { user, temporaryPassword } = created.json();
+    const c = await login(env.app, user.username, temporaryPassword);
+    expect((await c.req('GET', '/api/auth/me')).statusCode).toBe(200);
+    const blocked = await c.req('GET', '/api/units');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await c.req('POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'sandi-pilihan-sendiri' })).statusCode).toBe(204);
+    expect((await c.req('GET', '/api/units')).statusCode).toBe(200);
+  });
+});

@@ -17,6 +17,8 @@ import type { ServiceContext } from '../../services/context.ts';
 
 export const SESSION_COOKIE = 'zona_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a person holding a temporary password may still do: see who they are, change it, leave. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +60,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     // Unknown routes (no matched url) fall through to the JSON 404, signed in or not.
     const isPublic = req.routeOptions.config?.public === true || req.routeOptions.url === undefined;
     if (!isPublic && !req.actor) throw new AppError('UNAUTHENTICATED');
+    if (req.user?.mustChangePassword && !isPublic && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (req.actor && !SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !req.csrfToken || !sameToken(header, req.csrfToken)) {
