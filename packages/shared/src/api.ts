@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { LKE_AREAS, ROLES } from './roles.ts';
 import { NIP_MESSAGES, parseNip } from './nip.ts';
 
+/**
+ * Every free-text field: PostgreSQL cannot store U+0000 in text or jsonb, so it is refused here
+ * as a field error instead of failing deep in the database.
+ */
+const text = () => z.string().regex(/^[^\u0000]*$/, 'Teks memuat karakter yang tidak diizinkan');
+
 export const INSTANSI_KINDS = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
 export const ESELON_LEVELS = ['I', 'II', 'III', 'IV', 'V'] as const;
 export const BPK_OPINIONS = ['WTP', 'WDP', 'TW', 'TMP'] as const;
@@ -17,24 +23,24 @@ const code = z
   .min(1, 'Kode wajib diisi')
   .max(40, 'Kode paling banyak 40 karakter')
   .regex(/^[A-Za-z0-9._-]+$/, 'Kode hanya boleh huruf, angka, titik, garis bawah dan tanda hubung');
-const name = z.string().trim().min(2, 'Nama minimal 2 karakter').max(200, 'Nama paling banyak 200 karakter');
+const name = text().trim().min(2, 'Nama minimal 2 karakter').max(200, 'Nama paling banyak 200 karakter');
 
 export const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
 });
 
 export const IdParamSchema = z.object({ id: z.uuid('ID tidak valid') });
 
 export const LoginSchema = z.object({
-  username: z.string().trim().min(1, 'Nama pengguna wajib diisi').max(100),
-  password: z.string().min(1, 'Kata sandi wajib diisi').max(200),
+  username: text().trim().min(1, 'Nama pengguna wajib diisi').max(100),
+  password: text().min(1, 'Kata sandi wajib diisi').max(200),
 });
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string().min(1, 'Kata sandi lama wajib diisi').max(200),
-  newPassword: z.string().min(10, 'Kata sandi baru minimal 10 karakter').max(200),
+  currentPassword: text().min(1, 'Kata sandi lama wajib diisi').max(200),
+  newPassword: text().min(10, 'Kata sandi baru minimal 10 karakter').max(200),
 });
 
 export const CreateInstansiSchema = z.object({ name, kind: z.enum(INSTANSI_KINDS), code });
@@ -55,14 +61,14 @@ export const CreateUnitSchema = z.object({
   code,
   eselon: z.enum(ESELON_LEVELS).nullable().default(null),
   servesPublic: z.boolean().default(false),
-  address: z.string().trim().max(500).nullable().default(null),
+  address: text().trim().max(500).nullable().default(null),
 });
 export const UpdateUnitSchema = z.object({
   name: name.optional(),
   code: code.optional(),
   eselon: z.enum(ESELON_LEVELS).nullable().optional(),
   servesPublic: z.boolean().optional(),
-  address: z.string().trim().max(500).nullable().optional(),
+  address: text().trim().max(500).nullable().optional(),
 });
 export const MoveUnitSchema = z.object({ parentId: z.uuid('Unit induk tidak valid').nullable() });
 
@@ -89,15 +95,15 @@ export const CreateUserSchema = z.object({
   nip: NipSchema.nullable().default(null),
   email: z.email('Email tidak valid').nullable().default(null),
   unitId: z.uuid('Unit tidak valid'),
-  position: z.string().trim().max(200).nullable().default(null),
-  password: z.string().min(10, 'Kata sandi minimal 10 karakter').max(200).optional(),
+  position: text().trim().max(200).nullable().default(null),
+  password: text().min(10, 'Kata sandi minimal 10 karakter').max(200).optional(),
 });
 export const UpdateUserSchema = z.object({
   name: name.optional(),
   nip: NipSchema.nullable().optional(),
   email: z.email('Email tidak valid').nullable().optional(),
   unitId: z.uuid('Unit tidak valid').optional(),
-  position: z.string().trim().max(200).nullable().optional(),
+  position: text().trim().max(200).nullable().optional(),
   active: z.boolean().optional(),
 });
 
@@ -110,8 +116,8 @@ export const AssignRoleSchema = z.object({
 });
 
 export const AuditQuerySchema = PageQuerySchema.extend({
-  entityType: z.string().max(60).optional(),
-  action: z.string().max(60).optional(),
+  entityType: text().max(60).optional(),
+  action: text().max(60).optional(),
   actorId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

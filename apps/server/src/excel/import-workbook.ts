@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type LkeDocument, validateAnswers } from '@zona/scoring';
+import { assertSafeZip } from '../lib/zip-guard.ts';
 import { type CellContent, cellContent, cellText, parseCount, parseHolds, parseItemAnswer } from './cell-values.ts';
 import { compiledLke } from './export-workbook.ts';
 import { planLke } from './layout.ts';
@@ -34,6 +35,7 @@ const fileProblem = (message: string): WorkbookProblem => ({ sheet: '', row: 0, 
 export async function loadZonaWorkbook(buffer: Buffer | Uint8Array): Promise<Loaded> {
   const wb = new ExcelJS.Workbook();
   try {
+    assertSafeZip(Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (err) {
     const reason = (err as Error)?.message?.split('\n')[0] ?? String(err);

@@ -60,6 +60,29 @@ export function canGrantRole(actor: Actor | null, role: Role, res: ResourceRef):
   return true;
 }
 
+/**
+ * Whether the actor may `action` (update, reset password, deactivate) a person who holds
+ * `held` assignments: their home unit must be in reach, and so must every scope they hold a role
+ * in — an agency administrator must not reset the password of a national administrator who
+ * happens to sit in one of the agency's units.
+ */
+export function canManageHolder(
+  actor: Actor | null,
+  action: Action,
+  home: ResourceRef,
+  held: readonly { instansiId: string | null; unitId: string | null }[],
+): boolean {
+  if (!can(actor, action, home)) return false;
+  for (const a of held) {
+    if (a.instansiId === null) {
+      if (!actor?.assignments.some((x) => x.instansiId === null && roleGrants(x.role, action))) return false;
+    } else if (!can(actor, action, { instansiId: a.instansiId, unitId: a.unitId })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Abilities sent with an object so the web app never re-derives permissions. */
 export function abilities<A extends Action>(actor: Actor | null, actions: readonly A[], res: ResourceRef): Record<A, boolean> {
   const out = {} as Record<A, boolean>;

@@ -1,5 +1,5 @@
 /** SQL for server-side sessions. Sessions are looked up by the hash of their token. */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { appUser, session } from '../db/schema/index.ts';
 
@@ -41,9 +41,14 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(session).where(eq(session.id, id));
 }
 
-/** Removes every session of a user (after an admin password reset). */
+/** Removes every session of a user (after an admin password reset or deactivation). */
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.delete(session).where(eq(session.userId, userId));
+}
+
+/** Removes a user's sessions except `keepId` (after they change their own password). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: string, keepId: string | null): Promise<void> {
+  await db.delete(session).where(keepId ? and(eq(session.userId, userId), ne(session.id, keepId)) : eq(session.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {

@@ -65,6 +65,13 @@ describe('authentication', () => {
     expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
     const right = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
     expect(right.statusCode).toBe(423);
+    // The lock starts a fresh count: once it expires, one more slip is not an instant re-lock.
+    const [row] = await env.database.query<{ failed_logins: number }>('select failed_logins from app_user where id = $1', [user.id]);
+    expect(row.failed_logins).toBe(0);
+    await env.database.query(`update app_user set locked_until = now() - interval '1 minute' where id = $1`, [user.id]);
+    const slip = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'salah' } });
+    expect(slip.statusCode).toBe(401);
+    await login(env.app, user.username, TEST_PASSWORD);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
@@ -86,9 +93,43 @@ describe('authentication', () => {
     const bad = await c.req('POST', '/api/auth/password', { currentPassword: 'salah', newPassword: 'sandi-baru-panjang' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].path).toBe('currentPassword');
+    const elsewhere = await login(env.app, user.username, TEST_PASSWORD);
     const ok = await c.req('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'sandi-baru-panjang' });
     expect(ok.statusCode).toBe(204);
+    // This session stays; the one in the other browser (perhaps the reason for the change) ends.
+    expect((await c.req('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.req('GET', '/api/auth/me')).statusCode).toBe(401);
     await login(env.app, user.username, 'sandi-baru-panjang');
+  });
+
+  it('signs in again over a stale or live session cookie without a CSRF token, replacing the old session', async () => {
+    const user = await buildUser(env.database.db, {});
+    const first = await login(env.app, user.username, TEST_PASSWORD);
+    const again = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      cookies: { zona_session: first.cookie },
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await first.req('GET', '/api/auth/me')).statusCode).toBe(401);
+    const [n] = await env.database.query<{ n: number }>('select count(*)::int as n from session where user_id = $1', [user.id]);
+    expect(n.n).toBe(1);
+  });
+
+  it('sweeps expired sessions when someone signs in', async () => {
+    const user = await buildUser(env.database.db, {});
+    await login(env.app, user.username, TEST_PASSWORD);
+    await env.database.query(`update session set expires_at = now() - interval '1 hour' where user_id = $1`, [user.id]);
+    await login(env.app, (await buildUser(env.database.db, {})).username, TEST_PASSWORD);
+    const [n] = await env.database.query<{ n: number }>('select count(*)::int as n from session where user_id = $1', [user.id]);
+    expect(n.n).toBe(0);
+  });
+
+  it('refuses a NUL character as a field error and keeps the database out of it', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'adm\u0000in', password: 'x' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0].path).toBe('username');
   });
 
   it('sends strict security headers', async () => {

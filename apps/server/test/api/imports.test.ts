@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NIP_MESSAGES } from '@zona/shared';
 import { UPLOAD_PREFIX } from '../../src/services/imports/upload.ts';
 import { buildAgency, buildUser, TEST_PASSWORD, validNip } from '../factories.ts';
+import { zip } from '../zip-writer.ts';
 import { type Client, createTestEnv, login, type TestEnv } from '../harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -181,6 +182,19 @@ describe('unit import', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(res.json().error.message).toContain('64 KB');
+    expect(await counts()).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses a ZIP bomb that fits the upload limit but unpacks to over 50 MB, and writes nothing', async () => {
+    const { instansi, admin } = await buildAgency(env.database.db);
+    const c = await login(env.app, admin.username, TEST_PASSWORD);
+    const before = await counts();
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(52 * 1_048_576, 0x20) }]);
+    expect(bomb.length).toBeLessThan(LIMIT);
+    const res = await upload(c, `/api/units/import?instansiId=${instansi.id}`, bomb);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('terlalu besar setelah dibuka') });
     expect(await counts()).toEqual(before);
     expect(leftovers()).toEqual([]);
   });

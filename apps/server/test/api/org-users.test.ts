@@ -109,6 +109,54 @@ describe('users and roles', () => {
     await login(env.app, u.username, res.json().temporaryPassword);
   });
 
+  it('does not let an agency admin reset, edit or deactivate someone who holds a role beyond the agency', async () => {
+    const national = await buildUser(env.database.db, { role: 'system_admin', scope: 'national', unit: agency.child });
+    const other = await buildAgency(env.database.db);
+    const crossAgency = await buildUser(env.database.db, { role: 'agency_admin', scope: { instansiId: other.instansi.id }, unit: agency.child });
+    for (const target of [national, crossAgency]) {
+      expect((await admin.req('POST', `/api/users/${target.id}/reset-password`)).statusCode).toBe(403);
+      expect((await admin.req('PATCH', `/api/users/${target.id}`, { name: 'Diambil Alih' })).statusCode).toBe(403);
+      expect((await admin.req('PATCH', `/api/users/${target.id}`, { active: false })).statusCode).toBe(403);
+    }
+    const [row] = await env.database.query<{ active: boolean; must_change_password: boolean }>(
+      'select active, must_change_password from app_user where id = $1',
+      [national.id],
+    );
+    expect(row).toEqual({ active: true, must_change_password: false });
+    // Someone holding only roles inside the agency stays manageable.
+    const local = await buildUser(env.database.db, { role: 'unit_head', scope: { unitId: agency.child.id, instansiId: agency.instansi.id }, unit: agency.child });
+    expect((await admin.req('POST', `/api/users/${local.id}/reset-password`)).statusCode).toBe(200);
+  });
+
+  it('signs a deactivated person out everywhere at once', async () => {
+    const u = await buildUser(env.database.db, { unit: agency.child });
+    const c = await login(env.app, u.username, TEST_PASSWORD);
+    expect((await admin.req('PATCH', `/api/users/${u.id}`, { active: false })).statusCode).toBe(200);
+    const [n] = await env.database.query<{ n: number }>('select count(*)::int as n from session where user_id = $1', [u.id]);
+    expect(n.n).toBe(0);
+    expect((await c.req('GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('answers a NUL character in a name as a field error and writes nothing', async () => {
+    const before = await count('app_user');
+    const res = await admin.req('POST', '/api/users', { username: 'nul-char', name: 'Nama\u0000Aneh', unitId: agency.child.id });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0].path).toBe('name');
+    expect(await count('app_user')).toBe(before);
+  });
+
+  it('maps a unique violation the services did not catch (two requests racing) to 409 with its field', async () => {
+    const { uniqueViolation } = await import('../../src/http/plugins/errors.ts');
+    const { insertUsers } = await import('../../src/repositories/user-repository.ts');
+    const { insertUnits } = await import('../../src/repositories/org-repository.ts');
+    const caught = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a unique violation'); }, (e: Error) => e);
+    const user = await caught(insertUsers(env.database.db, [{ username: agency.admin.username, name: 'Kembar', passwordHash: 'x' }]));
+    expect(uniqueViolation(user)).toMatchObject({ code: 'DUPLICATE_USERNAME', path: 'username' });
+    const unit = await caught(insertUnits(env.database.db, [{ instansiId: agency.instansi.id, name: 'Kembar', code: agency.child.code, eselon: 'III', servesPublic: false }]));
+    expect(uniqueViolation(unit)).toMatchObject({ code: 'DUPLICATE_CODE', path: 'code' });
+    expect(uniqueViolation(new Error('other'))).toBeNull();
+  });
+
   it('does not let an agency admin grant a national role', async () => {
     const u = await buildUser(env.database.db, { unit: agency.child });
     const res = await admin.req('POST', `/api/users/${u.id}/roles`, { role: 'tpn_member' });

@@ -22,5 +22,7 @@ export const auditEvent = pgTable(
   (t) => [
     index('audit_event_instansi_idx').on(t.instansiId, t.seq),
     index('audit_event_entity_idx').on(t.entityType, t.entityId),
+    // Unit-scoped readers (unit heads, TPI of one unit) browse newest-first by unit.
+    index('audit_event_unit_idx').on(t.unitId, t.seq),
   ],
 );

@@ -65,5 +65,5 @@ export const session = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('session_user_idx').on(t.userId)],
+  (t) => [index('session_user_idx').on(t.userId), index('session_expires_idx').on(t.expiresAt)],
 );

@@ -63,7 +63,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     if (req.user?.mustChangePassword && !isPublic && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (req.actor && !SAFE_METHODS.has(req.method)) {
+    // Public routes (sign-in, later anonymous surveys) do not act on the session, so a stale
+    // cookie must not block them with a CSRF failure.
+    if (req.actor && !isPublic && !SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !req.csrfToken || !sameToken(header, req.csrfToken)) {
         throw new AppError('CSRF_FAILED');

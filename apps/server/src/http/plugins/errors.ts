@@ -22,6 +22,33 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/**
+ * A database error carries the failed statement and its parameters (which may be a password hash
+ * or personal data) in its message: log only the driver's cause — its SQLSTATE and message.
+ */
+export function loggable(err: Error): Error | Record<string, unknown> {
+  const e = err as Error & { query?: unknown; params?: unknown; cause?: { code?: string; message?: string; constraint?: string } };
+  if (e.query === undefined && e.params === undefined) return err;
+  return { type: e.name, message: e.cause?.message ?? 'database query failed', code: e.cause?.code, constraint: e.cause?.constraint };
+}
+
+/**
+ * A unique violation that slipped past a service's own check (two requests racing) is still a
+ * conflict on a named field, not a server error.
+ */
+const UNIQUE_CONSTRAINTS: Record<string, { code: ErrorCode; path: string; message: string }> = {
+  app_user_username_uq: { code: 'DUPLICATE_USERNAME', path: 'username', message: 'Nama pengguna sudah dipakai' },
+  app_user_nip_uq: { code: 'CONFLICT', path: 'nip', message: 'NIP sudah terdaftar' },
+  unit_instansi_code_uq: { code: 'DUPLICATE_CODE', path: 'code', message: 'Kode unit sudah dipakai di instansi ini' },
+  instansi_code_unique: { code: 'DUPLICATE_CODE', path: 'code', message: 'Kode instansi sudah dipakai' },
+};
+
+export function uniqueViolation(err: Error) {
+  const cause = ((err as { cause?: unknown }).cause ?? err) as { code?: string; constraint?: string };
+  if (cause.code !== '23505') return null;
+  return UNIQUE_CONSTRAINTS[cause.constraint ?? ''] ?? { code: 'CONFLICT' as ErrorCode, path: undefined, message: messageFor('CONFLICT') };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -37,6 +64,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code: ErrorCode = where === 'body' ? 'VALIDATION_FAILED' : 'BAD_REQUEST';
       return send(reply, code === 'VALIDATION_FAILED' ? 422 : 400, code, messageFor(code), req.id, fields);
     }
+    const dup = uniqueViolation(err);
+    if (dup) return send(reply, 409, dup.code, dup.message, req.id, dup.path ? [{ path: dup.path, message: dup.message }] : undefined);
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return send(reply, mapped === 'INVALID_JSON' || mapped === 'BAD_REQUEST' ? 400 : mapped === 'PAYLOAD_TOO_LARGE' ? 413 : 415, mapped, messageFor(mapped), req.id);
     if (err.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', messageFor('RATE_LIMITED'), req.id);
@@ -47,7 +76,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send(reply, err.statusCode, 'BAD_REQUEST', messageFor('BAD_REQUEST'), req.id);
     }
-    req.log.error({ err }, 'unhandled error');
+    req.log.error({ err: loggable(err) }, 'unhandled error');
     return send(reply, 500, 'INTERNAL', messageFor('INTERNAL'), req.id);
   });
 }

@@ -27,6 +27,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
         password: req.body.password,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
+        replacesSessionId: req.sessionId,
       });
       reply.setCookie(SESSION_COOKIE, res.token, {
         path: '/',
@@ -58,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     '/auth/password',
     { schema: { tags: ['auth'], summary: 'Ganti kata sandi sendiri / change own password', body: ChangePasswordSchema } },
     async (req, reply) => {
-      await changeOwnPassword(contextOf(req, deps), req.body);
+      await changeOwnPassword(contextOf(req, deps), req.body, req.sessionId);
       return reply.status(204).send();
     },
   );

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findLiveSessionWithUserUnscoped,
   insertSession,
@@ -42,7 +43,7 @@ export interface LoginResult {
 /** Verifies credentials, applies the lockout rule, and opens a session. */
 export async function login(
   ctx: ServiceContext,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; replacesSessionId?: string | null },
 ): Promise<LoginResult> {
   const { db, config } = ctx;
   const username = input.username.trim().toLowerCase();
@@ -52,7 +53,7 @@ export async function login(
     await db.transaction(async (tx) => {
       const events = [{ action: 'login.failed' as const, payload: { username, reason }, entityType: 'user', entityId: user?.id ?? null, instansiId: user?.instansiId ?? null, unitId: user?.unitId ?? null }];
       if (lockedUntil && user) {
-        await updateUser(tx, user.id, { lockedUntil });
+        await updateUser(tx, user.id, { lockedUntil, failedLogins: 0 }); // a fresh count after the lock
         events.push({ action: 'user.locked' as never, payload: { username, until: lockedUntil.toISOString() } as never, entityType: 'user', entityId: user.id, instansiId: user.instansiId, unitId: user.unitId });
       }
       await recordAudit(tx, ctx.audit, events);
@@ -86,6 +87,10 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    // Signing in again from the same browser replaces its session instead of leaving it alive;
+    // expired sessions of everyone are swept here, which is rare enough to be free.
+    if (input.replacesSessionId) await deleteSession(tx, input.replacesSessionId);
+    await deleteExpiredSessions(tx, now);
     await insertSession(tx, {
       id: hashToken(token),
       userId: user.id,

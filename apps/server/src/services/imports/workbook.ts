@@ -3,9 +3,11 @@
  * sheet into typed records, collecting a problem per cell instead of stopping at the first one,
  * so the person fixing the file sees everything at once.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
+import { assertSafeZip, ZipRejected } from '../../lib/zip-guard.ts';
 import type { StoredUpload } from './upload.ts';
 
 /** One problem in the file, addressed as a person sees it in Excel (row 1 is the header). */
@@ -47,14 +49,22 @@ const notXlsx = () =>
 
 /**
  * Opens an uploaded workbook. An xlsx is a ZIP archive, so the first bytes must be `PK\3\4`;
- * then exceljs must actually read it and find sheets (a .docx or random ZIP does not pass).
+ * its unpacked size must stay within the ZIP guard's limits; then exceljs must actually read it
+ * and find sheets (a .docx, a ZIP bomb or a random ZIP does not pass).
  */
 export async function openWorkbook(upload: StoredUpload): Promise<ExcelJS.Workbook> {
   if (!upload.head.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
   const wb = new ExcelJS.Workbook();
+  // The upload is size-capped (UPLOAD_LIMIT_BYTES), so holding it in memory is bounded; the ZIP
+  // guard bounds what it unpacks to before exceljs inflates anything.
+  const bytes = await readFile(upload.path);
   try {
-    await wb.xlsx.readFile(upload.path);
-  } catch {
+    assertSafeZip(bytes);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    if (err instanceof ZipRejected && err.tooLarge) {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'Isi buku kerja terlalu besar setelah dibuka (kemungkinan berkas rusak atau berbahaya); gunakan templat dari Zona');
+    }
     throw notXlsx();
   }
   if (!wb.worksheets.length) throw notXlsx();

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { CreateUserSchema, UpdateUserSchema } from '@zona/shared';
 import { recordAudit } from '../../audit/record.ts';
 import { AppError } from '../../lib/errors.ts';
-import { can, scopeFor } from '../../policies/access.ts';
+import { can, canManageHolder, scopeFor } from '../../policies/access.ts';
 import { findUnit, unitNameUnscoped as findUnitUnscopedName } from '../../repositories/org-repository.ts';
-import { deleteSessionsOfUser } from '../../repositories/session-repository.ts';
+import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../../repositories/session-repository.ts';
 import * as repo from '../../repositories/user-repository.ts';
 import { hashPassword, temporaryPassword, verifyPassword } from '../auth/password.ts';
 import { type PageInput, type ServiceContext, toLimitOffset } from '../context.ts';
@@ -61,7 +61,8 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
 async function loadForChange(ctx: ServiceContext, tx: ServiceContext['db'], id: string, action: 'user:update' | 'user:reset_password') {
   const row = await repo.findUser(tx, scopeFor(ctx.actor, 'user:read'), id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (!can(ctx.actor, action, { instansiId: row.instansiId, unitId: row.unitId })) throw new AppError('FORBIDDEN');
+  const held = await repo.assignmentsOf(tx, [id]);
+  if (!canManageHolder(ctx.actor, action, { instansiId: row.instansiId, unitId: row.unitId }, held)) throw new AppError('FORBIDDEN');
   return row;
 }
 
@@ -78,6 +79,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
     }
     if (input.nip && input.nip !== row.nip && (await repo.takenIdentities(tx, [], [input.nip])).nips.size) throw duplicateNip();
     const updated = await repo.updateUser(tx, id, changes);
+    // A deactivated person is signed out everywhere at once, not at their next request.
+    if (input.active === false) await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx.audit, { action: 'user.updated', payload: { changes: input }, entityId: id, instansiId: updated.instansiId, unitId: updated.unitId });
     return updated;
   });
@@ -95,7 +98,8 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
   });
 }
 
-export async function changeOwnPassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+/** Changes the signed-in person's password and ends their other sessions (keeps `currentSessionId`). */
+export async function changeOwnPassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }, currentSessionId: string | null) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   const me = await repo.findByIdUnscoped(ctx.db, ctx.actor.userId);
   if (!me) throw new AppError('UNAUTHENTICATED');
@@ -105,6 +109,7 @@ export async function changeOwnPassword(ctx: ServiceContext, input: { currentPas
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, me.id, { passwordHash, mustChangePassword: false });
+    await deleteOtherSessionsOfUser(tx, me.id, currentSessionId);
     await recordAudit(tx, ctx.audit, { action: 'user.password_changed', payload: { self: true }, entityId: me.id, instansiId: me.instansiId, unitId: me.unitId });
   });
 }
