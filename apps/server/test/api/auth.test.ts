@@ -137,6 +137,13 @@ describe('authentication', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeTruthy();
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses an unauthenticated write before reading its body', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/units', headers: { 'content-type': 'application/json' }, payload: '{"rusak":' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -44,7 +44,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
-  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
+  // onRequest, before the body is read: an unauthenticated or cross-site write is refused
+  // without parsing (or streaming to disk) what it sent.
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
       const s = await resolveSession(deps.db, token, deps.config.SESSION_IDLE_MINUTES);

@@ -26,6 +26,10 @@ const duplicateUsername = () =>
 const duplicateNip = () => new AppError('CONFLICT', 'NIP sudah terdaftar', [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
 
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserSchema>) {
+  // argon2id takes tens of milliseconds: hash before the transaction so it is not held open
+  // (on PGlite an open transaction holds up every other request).
+  const temp = input.password ? undefined : temporaryPassword();
+  const passwordHash = await hashPassword(input.password ?? (temp as string));
   return ctx.db.transaction(async (tx) => {
     const unit = await findUnit(tx, scopeFor(ctx.actor, 'unit:read'), input.unitId);
     if (!unit) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'unitId', message: 'Unit tidak ditemukan' }]);
@@ -33,7 +37,6 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
     const taken = await repo.takenIdentities(tx, [input.username], input.nip ? [input.nip] : []);
     if (taken.usernames.size) throw duplicateUsername();
     if (taken.nips.size) throw duplicateNip();
-    const temp = input.password ? undefined : temporaryPassword();
     const [user] = await repo.insertUsers(tx, [
       {
         username: input.username,
@@ -43,7 +46,7 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
         unitId: unit.id,
         instansiId: unit.instansiId,
         position: input.position,
-        passwordHash: await hashPassword(input.password ?? (temp as string)),
+        passwordHash,
         mustChangePassword: !input.password,
       },
     ]);
@@ -88,10 +91,11 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
 
 /** Sets a new temporary password, ends the user's sessions and clears any lockout. */
 export async function resetPassword(ctx: ServiceContext, id: string) {
+  const temp = temporaryPassword();
+  const passwordHash = await hashPassword(temp); // outside the transaction, as in createUser
   return ctx.db.transaction(async (tx) => {
     const row = await loadForChange(ctx, tx as never, id, 'user:reset_password');
-    const temp = temporaryPassword();
-    await repo.updateUser(tx, id, { passwordHash: await hashPassword(temp), mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx.audit, { action: 'user.password_reset', payload: { username: row.username }, entityId: id, instansiId: row.instansiId, unitId: row.unitId });
     return { temporaryPassword: temp };
