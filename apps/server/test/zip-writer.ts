@@ -48,3 +48,24 @@ export function zip(entries: Entry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
+
+/** Offset of the end-of-central-directory record (the archive has no comment). */
+export const endRecord = (buf: Buffer): number => buf.length - 22;
+
+/**
+ * Repeats the first entry's central record `times` times, so many entries point at one local
+ * header and one compressed range (the overlapping-entries bomb). The end record is rewritten
+ * consistently, so only the overlap itself is wrong.
+ */
+export function sharedEntries(buf: Buffer, times: number): Buffer {
+  const end = endRecord(buf);
+  const cdOffset = buf.readUInt32LE(end + 16);
+  const nameLen = buf.readUInt16LE(cdOffset + 28);
+  const record = buf.subarray(cdOffset, cdOffset + 46 + nameLen);
+  const cd = Buffer.concat(Array.from({ length: times }, () => record));
+  const eocd = Buffer.from(buf.subarray(end));
+  eocd.writeUInt16LE(times, 8);
+  eocd.writeUInt16LE(times, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  return Buffer.concat([buf.subarray(0, cdOffset), cd, eocd]);
+}

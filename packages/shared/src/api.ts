@@ -10,7 +10,7 @@ import { NIP_MESSAGES, parseNip } from './nip.ts';
  * Every free-text field: PostgreSQL cannot store U+0000 in text or jsonb, so it is refused here
  * as a field error instead of failing deep in the database.
  */
-const text = () => z.string().regex(/^[^\u0000]*$/, 'Teks memuat karakter yang tidak diizinkan');
+export const text = () => z.string().regex(/^[^\u0000]*$/, 'Teks memuat karakter yang tidak diizinkan');
 
 export const INSTANSI_KINDS = ['kementerian', 'lembaga', 'provinsi', 'kabupaten', 'kota'] as const;
 export const ESELON_LEVELS = ['I', 'II', 'III', 'IV', 'V'] as const;

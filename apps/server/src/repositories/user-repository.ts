@@ -33,6 +33,15 @@ export async function findByIdUnscoped(db: Executor, id: string): Promise<UserRo
   return rows[0] ?? null;
 }
 
+/**
+ * The sign-in facts of a user, with the row locked until the transaction ends, so a password
+ * reset or deactivation running at the same time waits and then ends the new session too.
+ */
+export async function lockCredentialsUnscoped(db: Executor, id: string): Promise<{ passwordHash: string; active: boolean } | null> {
+  const rows = await db.select({ passwordHash: appUser.passwordHash, active: appUser.active }).from(appUser).where(eq(appUser.id, id)).for('update');
+  return rows[0] ?? null;
+}
+
 export async function findUser(db: Executor, scope: AccessScope, id: string): Promise<UserRow | null> {
   const rows = await db.select().from(appUser).where(and(eq(appUser.id, id), userScope(scope))).limit(1);
   return rows[0] ?? null;

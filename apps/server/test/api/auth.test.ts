@@ -164,6 +164,19 @@ describe('login rate limit', () => {
   });
 });
 
+describe('API rate limit', () => {
+  it('counts refused anonymous calls too, so a flood without a session is throttled', async () => {
+    const limited = await createTestEnv({ env: { API_RATE_PER_MINUTE: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/units' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('temporary passwords', () => {
   it('allow only me, password change and logout until the password is changed', async () => {
     const { admin, child } = await buildAgency(env.database.db);

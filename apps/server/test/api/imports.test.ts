@@ -267,6 +267,28 @@ describe('user import', () => {
   });
 });
 
+describe('control characters in cells', () => {
+  // Excel escapes characters XML cannot hold as _xHHHH_, and exceljs decodes them back, so a
+  // cell can carry U+0000, which PostgreSQL cannot store: it must be a cell error, not a 500.
+  it('reports a NUL in a free-text cell of either import as that cell, and writes nothing', async () => {
+    const { instansi, root, admin } = await buildAgency(env.database.db);
+    const c = await login(env.app, admin.username, TEST_PASSWORD);
+    const tag = Date.now().toString(36);
+    const before = await counts();
+    const users = await filled(sheetWith('Pengguna', USER_HEADER), 'Pengguna', [
+      [`nul.${tag}`, 'Pegawai Nul', validNip(), null, root.code, 'POS_x0000_XYZ', null],
+    ]);
+    const u = await upload(c, `/api/users/import?instansiId=${instansi.id}`, users);
+    expect(u.statusCode, u.body).toBe(422);
+    expect(u.json().error.rows).toEqual([{ sheet: 'Pengguna', row: 2, column: 'Jabatan', message: 'Teks memuat karakter yang tidak diizinkan' }]);
+    const units = await filled(sheetWith('Unit', UNIT_HEADER), 'Unit', [[`NUL-${tag}`.toUpperCase(), 'Unit Nul', root.code, null, null, 'Jl._x0000_Merdeka']]);
+    const n = await upload(c, `/api/units/import?instansiId=${instansi.id}`, units);
+    expect(n.statusCode, n.body).toBe(422);
+    expect(n.json().error.rows).toEqual([{ sheet: 'Unit', row: 2, column: 'Alamat', message: 'Teks memuat karakter yang tidak diizinkan' }]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('import access', () => {
   it("hides another agency's instansi (404) and refuses an employee (403), before reading the file", async () => {
     const mine = await buildAgency(env.database.db);

@@ -114,6 +114,9 @@ describe('users and roles', () => {
     const other = await buildAgency(env.database.db);
     const crossAgency = await buildUser(env.database.db, { role: 'agency_admin', scope: { instansiId: other.instansi.id }, unit: agency.child });
     for (const target of [national, crossAgency]) {
+      // The screen is told the same: no edit or reset button for them.
+      const shown = (await admin.req('GET', `/api/users/${target.id}`)).json();
+      expect(shown.abilities).toMatchObject({ 'user:update': false, 'user:reset_password': false });
       expect((await admin.req('POST', `/api/users/${target.id}/reset-password`)).statusCode).toBe(403);
       expect((await admin.req('PATCH', `/api/users/${target.id}`, { name: 'Diambil Alih' })).statusCode).toBe(403);
       expect((await admin.req('PATCH', `/api/users/${target.id}`, { active: false })).statusCode).toBe(403);
@@ -125,6 +128,7 @@ describe('users and roles', () => {
     expect(row).toEqual({ active: true, must_change_password: false });
     // Someone holding only roles inside the agency stays manageable.
     const local = await buildUser(env.database.db, { role: 'unit_head', scope: { unitId: agency.child.id, instansiId: agency.instansi.id }, unit: agency.child });
+    expect((await admin.req('GET', `/api/users/${local.id}`)).json().abilities).toMatchObject({ 'user:update': true, 'user:reset_password': true });
     expect((await admin.req('POST', `/api/users/${local.id}/reset-password`)).statusCode).toBe(200);
   });
 

@@ -44,9 +44,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
-  // onRequest, before the body is read: an unauthenticated or cross-site write is refused
-  // without parsing (or streaming to disk) what it sent.
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+  // preParsing: after the rate limiter (a route-level onRequest hook, so refused sign-ins and
+  // floods of anonymous calls are still counted) but before the body is read, so an
+  // unauthenticated or cross-site write is refused without parsing or storing what it sent.
+  app.addHook('preParsing', async (req: FastifyRequest, reply: FastifyReply) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
       const s = await resolveSession(deps.db, token, deps.config.SESSION_IDLE_MINUTES);

@@ -65,6 +65,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, code === 'VALIDATION_FAILED' ? 422 : 400, code, messageFor(code), req.id, fields);
     }
     const dup = uniqueViolation(err);
+    // A constraint without a mapping still answers 409, but someone should add its field.
+    if (dup && !dup.path) req.log.warn({ err: loggable(err) }, 'unique violation on an unmapped constraint');
     if (dup) return send(reply, 409, dup.code, dup.message, req.id, dup.path ? [{ path: dup.path, message: dup.message }] : undefined);
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return send(reply, mapped === 'INVALID_JSON' || mapped === 'BAD_REQUEST' ? 400 : mapped === 'PAYLOAD_TOO_LARGE' ? 413 : 415, mapped, messageFor(mapped), req.id);

@@ -1,6 +1,6 @@
 /** Presenters: database rows → API objects, with the caller's abilities on each object. */
 import type { Actor } from '../../policies/actor.ts';
-import { abilities } from '../../policies/access.ts';
+import { abilities, canManageHolder } from '../../policies/access.ts';
 import type { FactRow, InstansiRow, UnitRow } from '../../repositories/org-repository.ts';
 import type { AssignmentView, UserRow } from '../../repositories/user-repository.ts';
 import type { AuditRow } from '../../repositories/audit-repository.ts';
@@ -48,6 +48,21 @@ export function presentAssignment(a: AssignmentView) {
   };
 }
 
+/**
+ * Managing a person needs reach over every scope they hold a role in (as the service checks);
+ * without their roles loaded (a fresh or just-updated user) the home unit decides, which is what
+ * the service has just checked anyway.
+ */
+function userAbilities(actor: Actor | null, r: UserRow & { roles?: AssignmentView[] }) {
+  const home = { instansiId: r.instansiId, unitId: r.unitId };
+  const held = r.roles ?? [];
+  return {
+    'user:update': canManageHolder(actor, 'user:update', home, held),
+    'user:reset_password': canManageHolder(actor, 'user:reset_password', home, held),
+    'user:assign_role': abilities(actor, ['user:assign_role'], home)['user:assign_role'],
+  };
+}
+
 /** A user as others see it: never the password hash or lockout counters. */
 export function presentUser(actor: Actor | null, r: UserRow & { unitName?: string | null; roles?: AssignmentView[] }) {
   return {
@@ -63,7 +78,7 @@ export function presentUser(actor: Actor | null, r: UserRow & { unitName?: strin
     active: r.active,
     mustChangePassword: r.mustChangePassword,
     roles: (r.roles ?? []).map(presentAssignment),
-    abilities: abilities(actor, ['user:update', 'user:reset_password', 'user:assign_role'], { instansiId: r.instansiId, unitId: r.unitId }),
+    abilities: userAbilities(actor, r),
   };
 }
 

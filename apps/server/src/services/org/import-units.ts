@@ -4,7 +4,7 @@
  * transaction, parents before children, with their audit events.
  */
 import { z } from 'zod';
-import { CreateUnitSchema, ESELON_LEVELS } from '@zona/shared';
+import { CreateUnitSchema, ESELON_LEVELS, text } from '@zona/shared';
 import { recordAudit } from '../../audit/record.ts';
 import type { AuditInput } from '../../audit/events.ts';
 import type { Executor } from '../../db/client.ts';
@@ -69,7 +69,7 @@ export const UNIT_COLUMNS = {
   address: {
     header: 'Alamat',
     required: false,
-    schema: z.string().max(500, 'Alamat paling banyak 500 karakter'),
+    schema: text().max(500, 'Alamat paling banyak 500 karakter'),
     note: 'Alamat kantor, paling banyak 500 karakter.',
     width: 50,
   },

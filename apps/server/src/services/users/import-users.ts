@@ -5,7 +5,7 @@
  * user gets a temporary password, returned once so the administrator can hand it out.
  */
 import { z } from 'zod';
-import { CreateUnitSchema, CreateUserSchema, NIP_MESSAGES, parseNip, type Role, ROLE_LABELS, ROLE_SCOPES, ROLES, UsernameSchema } from '@zona/shared';
+import { CreateUnitSchema, CreateUserSchema, NIP_MESSAGES, parseNip, type Role, ROLE_LABELS, ROLE_SCOPES, ROLES, text, UsernameSchema } from '@zona/shared';
 import type { AuditInput } from '../../audit/events.ts';
 import { recordAudit } from '../../audit/record.ts';
 import type { Executor } from '../../db/client.ts';
@@ -62,7 +62,7 @@ export const USER_COLUMNS = {
     width: 18,
     isText: true,
   },
-  position: { header: 'Jabatan', required: false, schema: z.string().max(200, 'Jabatan paling banyak 200 karakter'), note: 'Nama jabatan.', width: 30 },
+  position: { header: 'Jabatan', required: false, schema: text().max(200, 'Jabatan paling banyak 200 karakter'), note: 'Nama jabatan.', width: 30 },
   role: {
     header: 'Peran',
     required: false,

@@ -25,15 +25,23 @@ const duplicateUsername = () =>
   new AppError('DUPLICATE_USERNAME', undefined, [{ path: 'username', message: 'Nama pengguna sudah dipakai' }]);
 const duplicateNip = () => new AppError('CONFLICT', 'NIP sudah terdaftar', [{ path: 'nip', message: 'NIP sudah terdaftar' }]);
 
+/** The unit a new person is placed in, when the actor may create people there. */
+async function placementFor(ctx: ServiceContext, db: ServiceContext['db'], unitId: string) {
+  const unit = await findUnit(db, scopeFor(ctx.actor, 'unit:read'), unitId);
+  if (!unit) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'unitId', message: 'Unit tidak ditemukan' }]);
+  if (!can(ctx.actor, 'user:create', { instansiId: unit.instansiId, unitId: unit.id })) throw new AppError('FORBIDDEN');
+  return unit;
+}
+
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserSchema>) {
   // argon2id takes tens of milliseconds: hash before the transaction so it is not held open
-  // (on PGlite an open transaction holds up every other request).
+  // (on PGlite an open transaction holds up every other request) — but only after the
+  // permission check, so a refused caller cannot make the server hash for them.
+  await placementFor(ctx, ctx.db, input.unitId);
   const temp = input.password ? undefined : temporaryPassword();
   const passwordHash = await hashPassword(input.password ?? (temp as string));
   return ctx.db.transaction(async (tx) => {
-    const unit = await findUnit(tx, scopeFor(ctx.actor, 'unit:read'), input.unitId);
-    if (!unit) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'unitId', message: 'Unit tidak ditemukan' }]);
-    if (!can(ctx.actor, 'user:create', { instansiId: unit.instansiId, unitId: unit.id })) throw new AppError('FORBIDDEN');
+    const unit = await placementFor(ctx, tx as never, input.unitId); // again: it may have moved meanwhile
     const taken = await repo.takenIdentities(tx, [input.username], input.nip ? [input.nip] : []);
     if (taken.usernames.size) throw duplicateUsername();
     if (taken.nips.size) throw duplicateNip();
@@ -91,6 +99,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
 
 /** Sets a new temporary password, ends the user's sessions and clears any lockout. */
 export async function resetPassword(ctx: ServiceContext, id: string) {
+  await loadForChange(ctx, ctx.db, id, 'user:reset_password'); // refuse before hashing
   const temp = temporaryPassword();
   const passwordHash = await hashPassword(temp); // outside the transaction, as in createUser
   return ctx.db.transaction(async (tx) => {
