@@ -8,6 +8,8 @@ export interface Entry {
   stored?: boolean;
   /** Override the uncompressed size written into the central directory (a lying archive). */
   declaredSize?: number;
+  /** Deflate data to write as is instead of compressing `data` (which then only gives the size). */
+  deflated?: Buffer;
 }
 
 /** A minimal ZIP writer (CRCs left zero: the guard does not rely on them). */
@@ -17,7 +19,7 @@ export function zip(entries: Entry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const body = e.stored ? e.data : deflateRawSync(e.data);
+    const body = e.stored ? e.data : (e.deflated ?? deflateRawSync(e.data));
     const size = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

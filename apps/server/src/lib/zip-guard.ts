@@ -20,8 +20,20 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-/** Generous for any import template or LKE workbook (a few hundred kilobytes unpacked). */
-export const WORKBOOK_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 50 * 1_048_576, maxEntries: 5_000 };
+/**
+ * An LKE workbook unpacks to about 280 kB and a 1,000-row import template to a few hundred; 8 MB
+ * leaves room for a heavily styled Excel file while keeping what exceljs builds in memory from
+ * it (some twenty times the XML) to a couple of hundred megabytes.
+ */
+export const WORKBOOK_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 8 * 1_048_576, maxEntries: 5_000 };
+
+/**
+ * The most compressed bytes any real deflate encoder writes for `size` bytes: one falls back to
+ * stored blocks (5 bytes of header per 65,535) rather than grow the data, and zlib's own bound
+ * (`deflateBound`) is tighter still. More than this means padding such as thousands of empty
+ * blocks, which costs inflation time without producing output.
+ */
+const deflateBound = (size: number) => size + Math.ceil(size / 16_383) * 5 + 64;
 
 export class ZipRejected extends Error {
   /** True when the archive is refused for what it would unpack to, not for being damaged. */
@@ -132,6 +144,7 @@ function readDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
     if (local + 30 > cdOffset || buf.readUInt32LE(local) !== LOCAL) throw new ZipRejected('damaged local header');
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (dataStart + compressed > cdOffset) throw new ZipRejected('entry runs into the central directory');
+    if (method === 8 && compressed > deflateBound(size)) throw new ZipRejected('entry is padded beyond what deflate writes');
     entries.push({ method, size, from: local, to: dataStart + compressed, dataStart });
   }
   if (p !== eocd) throw new ZipRejected('central directory holds more than its entry count says');

@@ -37,8 +37,15 @@ export async function findByIdUnscoped(db: Executor, id: string): Promise<UserRo
  * The sign-in facts of a user, with the row locked until the transaction ends, so a password
  * reset or deactivation running at the same time waits and then ends the new session too.
  */
-export async function lockCredentialsUnscoped(db: Executor, id: string): Promise<{ passwordHash: string; active: boolean } | null> {
-  const rows = await db.select({ passwordHash: appUser.passwordHash, active: appUser.active }).from(appUser).where(eq(appUser.id, id)).for('update');
+export async function lockCredentialsUnscoped(
+  db: Executor,
+  id: string,
+): Promise<{ passwordHash: string; active: boolean; lockedUntil: Date | null } | null> {
+  const rows = await db
+    .select({ passwordHash: appUser.passwordHash, active: appUser.active, lockedUntil: appUser.lockedUntil })
+    .from(appUser)
+    .where(eq(appUser.id, id))
+    .for('update');
   return rows[0] ?? null;
 }
 

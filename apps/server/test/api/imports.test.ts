@@ -186,11 +186,11 @@ describe('unit import', () => {
     expect(leftovers()).toEqual([]);
   });
 
-  it('refuses a ZIP bomb that fits the upload limit but unpacks to over 50 MB, and writes nothing', async () => {
+  it('refuses a ZIP bomb that fits the upload limit but unpacks to over 8 MB, and writes nothing', async () => {
     const { instansi, admin } = await buildAgency(env.database.db);
     const c = await login(env.app, admin.username, TEST_PASSWORD);
     const before = await counts();
-    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(52 * 1_048_576, 0x20) }]);
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(9 * 1_048_576, 0x20) }]);
     expect(bomb.length).toBeLessThan(LIMIT);
     const res = await upload(c, `/api/units/import?instansiId=${instansi.id}`, bomb);
     expect(res.statusCode).toBe(413);

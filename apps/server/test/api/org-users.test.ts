@@ -129,6 +129,10 @@ describe('users and roles', () => {
     // Someone holding only roles inside the agency stays manageable.
     const local = await buildUser(env.database.db, { role: 'unit_head', scope: { unitId: agency.child.id, instansiId: agency.instansi.id }, unit: agency.child });
     expect((await admin.req('GET', `/api/users/${local.id}`)).json().abilities).toMatchObject({ 'user:update': true, 'user:reset_password': true });
+    // An update's answer carries the roles, so its abilities follow them too.
+    const renamed = (await admin.req('PATCH', `/api/users/${local.id}`, { position: 'Kepala Seksi' })).json();
+    expect(renamed.roles.map((r: { role: string }) => r.role)).toEqual(['unit_head']);
+    expect(renamed.abilities['user:reset_password']).toBe(true);
     expect((await admin.req('POST', `/api/users/${local.id}/reset-password`)).statusCode).toBe(200);
   });
 

@@ -8,6 +8,7 @@ import { exportWorkbook } from '../../src/excel/export-workbook.ts';
 import { importWorkbook } from '../../src/excel/import-workbook.ts';
 import { loadLke } from '../../src/excel/load-lke.ts';
 import { assertSafeZip, ZipRejected } from '../../src/lib/zip-guard.ts';
+import { deflateRawSync } from 'node:zlib';
 import { endRecord, sharedEntries, zip } from '../zip-writer.ts';
 
 const limits = { maxTotalBytes: 1_048_576, maxEntries: 10 };
@@ -40,7 +41,7 @@ describe('zip guard', () => {
   });
 
   it('refuses an archive that declares a small size but inflates to more', () => {
-    const liar = zip([{ name: 'sheet.xml', data: Buffer.alloc(512 * 1024), declaredSize: 100 }]);
+    const liar = zip([{ name: 'sheet.xml', data: Buffer.alloc(512 * 1024), declaredSize: 1000 }]);
     expect(refusal(liar)?.tooLarge).toBe(true);
   });
 
@@ -61,7 +62,7 @@ describe('zip guard', () => {
     expect(refusal(shared)?.message).toBe('entries overlap');
     // Refused before anything is inflated: the shared entry also lies about its size, and the
     // answer is still the overlap, so thousands of shared entries cost no inflation at all.
-    const liar = sharedEntries(zip([{ name: 'sheet.xml', data: Buffer.alloc(100_000), declaredSize: 10 }]), 4000);
+    const liar = sharedEntries(zip([{ name: 'sheet.xml', data: Buffer.alloc(100_000), declaredSize: 1000 }]), 4000);
     expect(refusal(liar)).not.toBeNull();
     expect(() => assertSafeZip(liar, { maxTotalBytes: 1e9, maxEntries: 5000 })).toThrow('entries overlap');
   });
@@ -100,6 +101,16 @@ describe('zip guard', () => {
     // A per-entry ZIP64 marker.
     const cd = good.readUInt32LE(end + 16);
     expect(refusal(patched(cd + 24, 0xffffffff, 4))?.message).toMatch(/ZIP64/);
+  });
+
+  it('refuses deflate data padded with empty blocks, which costs inflation time without output', () => {
+    const content = Buffer.from('<a>isi</a>');
+    const emptyStored = Buffer.from([0x00, 0x00, 0x00, 0xff, 0xff]); // BFINAL 0, stored, LEN 0
+    const padded = (n: number) => Buffer.concat([...Array.from({ length: n }, () => emptyStored), deflateRawSync(content)]);
+    // The padding is valid deflate: a little of it passes, as an odd encoder might write it.
+    expect(refusal(zip([{ name: 'a.xml', data: content, deflated: padded(4) }]))).toBeNull();
+    const r = refusal(zip([{ name: 'a.xml', data: content, deflated: padded(20_000) }]));
+    expect(r?.message).toMatch(/padded/);
   });
 
   it('tells damaged deflate data apart from a bomb', () => {

@@ -44,9 +44,9 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
     const actor = req.actor;
     const user = req.user;
     if (!actor || !user) throw new AppError('UNAUTHENTICATED');
-    const roles = (await assignmentsOf(deps.db, [user.id])).map(presentAssignment);
+    const held = await assignmentsOf(deps.db, [user.id]);
     const permissions = (ACTIONS as readonly Action[]).filter((a) => actor.assignments.some((x) => roleGrants(x.role as Role, a)));
-    return { user: presentUser(actor, user), roles, permissions, csrfToken: req.csrfToken };
+    return { user: presentUser(actor, { ...user, roles: held }), roles: held.map(presentAssignment), permissions, csrfToken: req.csrfToken };
   });
 
   r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Keluar / sign out' } }, async (req, reply) => {

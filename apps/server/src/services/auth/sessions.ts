@@ -87,10 +87,14 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    // The password was checked outside the transaction (argon2id is slow); if it was reset or
-    // the person deactivated meanwhile, the sign-in no longer holds.
+    // The password was checked outside the transaction (argon2id is slow); if it was reset, the
+    // person deactivated, or the account locked by guesses running alongside this one, the
+    // sign-in no longer holds (and must not clear that lock).
     const current = await lockCredentialsUnscoped(tx, user.id);
     if (!current || !current.active || current.passwordHash !== user.passwordHash) throw new AppError('INVALID_CREDENTIALS');
+    if (current.lockedUntil && current.lockedUntil > now) {
+      throw new AppError('ACCOUNT_LOCKED', undefined, undefined, { lockedUntil: current.lockedUntil.toISOString() });
+    }
     await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
     // Signing in again from the same browser replaces its session instead of leaving it alive;
     // expired sessions of everyone are swept here, which is rare enough to be free.

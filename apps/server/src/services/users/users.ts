@@ -93,7 +93,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
     // A deactivated person is signed out everywhere at once, not at their next request.
     if (input.active === false) await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx.audit, { action: 'user.updated', payload: { changes: input }, entityId: id, instansiId: updated.instansiId, unitId: updated.unitId });
-    return updated;
+    // With the roles, so the answer's abilities are the ones the next request will be held to.
+    return { ...updated, roles: await repo.assignmentsOf(tx, [id]) };
   });
 }
 
