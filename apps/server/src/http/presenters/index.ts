@@ -1,6 +1,6 @@
 /** Presenters: database rows → API objects, with the caller's abilities on each object. */
 import type { Actor } from '../../policies/actor.ts';
-import { abilities, canManageHolder } from '../../policies/access.ts';
+import { abilities, can, canManageHolder } from '../../policies/access.ts';
 import type { FactRow, InstansiRow, UnitRow } from '../../repositories/org-repository.ts';
 import type { AssignmentView, UserRow } from '../../repositories/user-repository.ts';
 import type { AuditRow } from '../../repositories/audit-repository.ts';
@@ -49,9 +49,8 @@ export function presentAssignment(a: AssignmentView) {
 }
 
 /**
- * Managing a person needs reach over every scope they hold a role in (as the service checks);
- * without their roles loaded (a fresh or just-updated user) the home unit decides, which is what
- * the service has just checked anyway.
+ * Managing a person needs reach over every scope they hold a role in (as the service checks).
+ * Every caller with an actor passes the roles, except for a just-created user, who has none yet.
  */
 function userAbilities(actor: Actor | null, r: UserRow & { roles?: AssignmentView[] }) {
   const home = { instansiId: r.instansiId, unitId: r.unitId };
@@ -59,7 +58,7 @@ function userAbilities(actor: Actor | null, r: UserRow & { roles?: AssignmentVie
   return {
     'user:update': canManageHolder(actor, 'user:update', home, held),
     'user:reset_password': canManageHolder(actor, 'user:reset_password', home, held),
-    'user:assign_role': abilities(actor, ['user:assign_role'], home)['user:assign_role'],
+    'user:assign_role': can(actor, 'user:assign_role', home),
   };
 }
 
